@@ -1,0 +1,48 @@
+package app.detach.events.journal;
+
+import app.detach.events.EventData;
+import app.detach.events.EventType;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A journal entry was saved. Carries the numbers and tags other services react to (low-mood
+ * runs, urges); the body stays encrypted inside journal-service and never appears here.
+ *
+ * @param noContactDay the streak day the user was on when writing, or null when not known
+ */
+@JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
+public record EntryRecorded(
+        UUID entryId,
+        String userId,
+        Instant recordedAt,
+        int mood,
+        int urge,
+        List<String> emotions,
+        Integer noContactDay) implements EventData {
+
+    public EntryRecorded {
+        Objects.requireNonNull(entryId, "entryId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        emotions = emotions == null ? List.of() : List.copyOf(emotions);
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.ENTRY_RECORDED;
+    }
+
+    @Override
+    public String partitionKey() {
+        return userId;
+    }
+
+    @Override
+    public String subject() {
+        return entryId.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package app.detach.events.streak;
+
+import app.detach.events.EventData;
+import app.detach.events.EventType;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The user logged a contact (a slip or not). The note stays in streak-service.
+ *
+ * @param breaksStreak whether this contact ended the current streak (a streak-reset follows if so)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
+public record ContactLogged(
+        String userId,
+        UUID contactId,
+        ContactKind kind,
+        Instant occurredAt,
+        boolean breaksStreak) implements EventData {
+
+    public ContactLogged {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(contactId, "contactId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.CONTACT_LOGGED;
+    }
+
+    @Override
+    public String partitionKey() {
+        return userId;
+    }
+
+    @Override
+    public String subject() {
+        return contactId.toString();
+    }
+}

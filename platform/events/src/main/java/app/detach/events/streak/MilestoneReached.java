@@ -1,0 +1,37 @@
+package app.detach.events.streak;
+
+import app.detach.events.EventData;
+import app.detach.events.EventType;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A streak reached a milestone day (1, 3, 7, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, then
+ * every 365). Emitted once per streak and day.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
+public record MilestoneReached(String userId, UUID streakId, int day, Instant reachedAt) implements EventData {
+
+    public MilestoneReached {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(streakId, "streakId");
+        Objects.requireNonNull(reachedAt, "reachedAt");
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.MILESTONE_REACHED;
+    }
+
+    @Override
+    public String partitionKey() {
+        return userId;
+    }
+
+    @Override
+    public String subject() {
+        return streakId.toString();
+    }
+}

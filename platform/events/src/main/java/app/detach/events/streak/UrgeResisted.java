@@ -1,0 +1,38 @@
+package app.detach.events.streak;
+
+import app.detach.events.EventData;
+import app.detach.events.EventType;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The user logged an urge to make contact and did not act on it. The note stays in streak-service.
+ *
+ * @param intensity how strong the urge was, 1–10
+ */
+@JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
+public record UrgeResisted(String userId, UUID urgeId, int intensity, Instant occurredAt) implements EventData {
+
+    public UrgeResisted {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(urgeId, "urgeId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.URGE_RESISTED;
+    }
+
+    @Override
+    public String partitionKey() {
+        return userId;
+    }
+
+    @Override
+    public String subject() {
+        return urgeId.toString();
+    }
+}
