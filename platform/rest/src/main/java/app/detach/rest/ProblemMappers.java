@@ -60,12 +60,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
-        return respond(Problem.of(401, "Unauthorized", "Sign in to use this API."), uri);
+        return signInRequired(uri);
     }
 
     @ServerExceptionMapper(priority = FIRST)
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(Problem.of(401, "Unauthorized", "Sign in to use this API."), uri);
+        return signInRequired(uri);
     }
 
     @ServerExceptionMapper(priority = FIRST)
@@ -135,6 +135,11 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "body" : path;
+    }
+
+    private static Response signInRequired(UriInfo uri) {
+        Problem problem = Problem.of(401, "Unauthorized", "Sign in (or send a valid bearer token) to use this API.");
+        return Response.fromResponse(respond(problem, uri)).header("WWW-Authenticate", "Bearer").build();
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

@@ -1,0 +1,77 @@
+package app.detach.system;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser as far as sign-in is concerned: it keeps cookies, follows redirects and fills in
+ * Keycloak's real login form. No JavaScript is needed for the code flow, so none is run.
+ */
+final class BrowserSession {
+
+    private static final Pattern LOGIN_FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", Pattern.DOTALL);
+
+    private final HttpClient client;
+    private final URI gateway;
+
+    BrowserSession(URI gateway) {
+        this.gateway = gateway;
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Opens the gateway, lands on Keycloak's login page, signs in and returns the page it ends on. */
+    HttpResponse<String> signIn(String username, String password) {
+        HttpResponse<String> loginPage = get("/");
+        if (!loginPage.uri().getPath().contains("/protocol/openid-connect/auth")) {
+            throw new AssertionError("expected Keycloak's login page, got " + loginPage.uri());
+        }
+        Matcher action = LOGIN_FORM_ACTION.matcher(loginPage.body());
+        if (!action.find()) {
+            throw new AssertionError("no login form on " + loginPage.uri());
+        }
+        URI formAction = URI.create(action.group(1).replace("&amp;", "&"));
+        String form = formBody(Map.of("username", username, "password", password, "credentialId", ""));
+        return send(HttpRequest.newBuilder(formAction)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
