@@ -1,0 +1,40 @@
+package app.detach.gateway.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where the gateway sends each API prefix, and how patiently. {@code detach.gateway.routes.<name>}
+ * is the base URL of one upstream service; the prefixes each name serves are fixed in
+ * {@link Routes} because they are part of the public API.
+ */
+@ConfigMapping(prefix = "detach.gateway")
+public interface GatewayConfig {
+
+    /** Upstream name ({@code journal}, {@code streak}, {@code content}, {@code notification}) to base URL. */
+    Map<String, URI> routes();
+
+    Upstream upstream();
+
+    interface Upstream {
+
+        /** Time allowed to open a connection to an upstream. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /**
+         * Time allowed between sending a request upstream and receiving the response headers. A
+         * streaming body (SSE) may take as long as it likes once the headers have arrived.
+         */
+        @WithDefault("10s")
+        Duration responseTimeout();
+
+        /** Connections kept per upstream. */
+        @WithDefault("50")
+        int maxPoolSize();
+    }
+}

@@ -1,0 +1,14 @@
+package app.detach.gateway;
+
+import app.detach.testing.OidcTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/**
+ * The real parts every gateway test runs against (declared once, as platform/testing advises, so
+ * all test classes share one application start): Quarkus' OIDC test server and the
+ * {@link EchoUpstream} HTTP server behind the routes.
+ */
+@QuarkusTestResource(OidcTestResource.class)
+@QuarkusTestResource(EchoUpstream.class)
+public class TestInfrastructure {
+}
