@@ -1,6 +1,6 @@
 package app.detach.events.account;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param service the module that erased, e.g. {@code journal-service}
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record DataErased(String userId, String service, Instant erasedAt) implements EventData {
+public record DataErased(String userId, String service, Instant erasedAt) implements UserEventData {
 
     public DataErased {
         Objects.requireNonNull(userId, "userId");
@@ -23,11 +23,6 @@ public record DataErased(String userId, String service, Instant erasedAt) implem
     @Override
     public EventType eventType() {
         return EventType.DATA_ERASED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

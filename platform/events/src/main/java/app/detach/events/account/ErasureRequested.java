@@ -1,6 +1,6 @@
 package app.detach.events.account;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /** The user asked for all their data to be erased (gateway, {@code DELETE /api/me}). Every service erases its part. */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record ErasureRequested(String userId, Instant requestedAt) implements EventData {
+public record ErasureRequested(String userId, Instant requestedAt) implements UserEventData {
 
     public ErasureRequested {
         Objects.requireNonNull(userId, "userId");
@@ -18,11 +18,6 @@ public record ErasureRequested(String userId, Instant requestedAt) implements Ev
     @Override
     public EventType eventType() {
         return EventType.ERASURE_REQUESTED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

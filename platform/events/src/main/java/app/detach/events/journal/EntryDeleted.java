@@ -1,6 +1,6 @@
 package app.detach.events.journal;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** A journal entry was deleted by its author: consumers drop what they derived from it. */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record EntryDeleted(UUID entryId, String userId, Instant deletedAt) implements EventData {
+public record EntryDeleted(UUID entryId, String userId, Instant deletedAt) implements UserEventData {
 
     public EntryDeleted {
         Objects.requireNonNull(entryId, "entryId");
@@ -20,11 +20,6 @@ public record EntryDeleted(UUID entryId, String userId, Instant deletedAt) imple
     @Override
     public EventType eventType() {
         return EventType.ENTRY_DELETED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

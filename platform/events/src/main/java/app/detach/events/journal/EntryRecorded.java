@@ -1,6 +1,6 @@
 package app.detach.events.journal;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public record EntryRecorded(
         int mood,
         int urge,
         List<String> emotions,
-        Integer noContactDay) implements EventData {
+        Integer noContactDay) implements UserEventData {
 
     public EntryRecorded {
         Objects.requireNonNull(entryId, "entryId");
@@ -34,11 +34,6 @@ public record EntryRecorded(
     @Override
     public EventType eventType() {
         return EventType.ENTRY_RECORDED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package app.detach.events.streak;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public record ContactLogged(
         UUID contactId,
         ContactKind kind,
         Instant occurredAt,
-        boolean breaksStreak) implements EventData {
+        boolean breaksStreak) implements UserEventData {
 
     public ContactLogged {
         Objects.requireNonNull(userId, "userId");
@@ -30,11 +30,6 @@ public record ContactLogged(
     @Override
     public EventType eventType() {
         return EventType.CONTACT_LOGGED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

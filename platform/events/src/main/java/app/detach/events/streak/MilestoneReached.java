@@ -1,6 +1,6 @@
 package app.detach.events.streak;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.UUID;
  * every 365). Emitted once per streak and day.
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record MilestoneReached(String userId, UUID streakId, int day, Instant reachedAt) implements EventData {
+public record MilestoneReached(String userId, UUID streakId, int day, Instant reachedAt) implements UserEventData {
 
     public MilestoneReached {
         Objects.requireNonNull(userId, "userId");
@@ -23,11 +23,6 @@ public record MilestoneReached(String userId, UUID streakId, int day, Instant re
     @Override
     public EventType eventType() {
         return EventType.MILESTONE_REACHED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

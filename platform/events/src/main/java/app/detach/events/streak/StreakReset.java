@@ -1,6 +1,6 @@
 package app.detach.events.streak;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param previousDays how many no-contact days it had reached (0 on its first day)
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record StreakReset(String userId, UUID streakId, int previousDays, Instant resetAt) implements EventData {
+public record StreakReset(String userId, UUID streakId, int previousDays, Instant resetAt) implements UserEventData {
 
     public StreakReset {
         Objects.requireNonNull(userId, "userId");
@@ -25,11 +25,6 @@ public record StreakReset(String userId, UUID streakId, int previousDays, Instan
     @Override
     public EventType eventType() {
         return EventType.STREAK_RESET;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package app.detach.events.streak;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param timeZone the IANA zone the streak's days are counted in, e.g. {@code Europe/Paris}
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record StreakStarted(String userId, UUID streakId, Instant startedAt, String timeZone) implements EventData {
+public record StreakStarted(String userId, UUID streakId, Instant startedAt, String timeZone) implements UserEventData {
 
     public StreakStarted {
         Objects.requireNonNull(userId, "userId");
@@ -25,11 +25,6 @@ public record StreakStarted(String userId, UUID streakId, Instant startedAt, Str
     @Override
     public EventType eventType() {
         return EventType.STREAK_STARTED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override

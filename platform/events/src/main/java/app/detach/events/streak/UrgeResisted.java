@@ -1,6 +1,6 @@
 package app.detach.events.streak;
 
-import app.detach.events.EventData;
+import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param intensity how strong the urge was, 1–10
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
-public record UrgeResisted(String userId, UUID urgeId, int intensity, Instant occurredAt) implements EventData {
+public record UrgeResisted(String userId, UUID urgeId, int intensity, Instant occurredAt) implements UserEventData {
 
     public UrgeResisted {
         Objects.requireNonNull(userId, "userId");
@@ -24,11 +24,6 @@ public record UrgeResisted(String userId, UUID urgeId, int intensity, Instant oc
     @Override
     public EventType eventType() {
         return EventType.URGE_RESISTED;
-    }
-
-    @Override
-    public String partitionKey() {
-        return userId;
     }
 
     @Override
