@@ -1,6 +1,7 @@
 package app.detach.system;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -10,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +33,7 @@ final class BrowserSession {
     BrowserSession(URI gateway) {
         this.gateway = gateway;
         this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .cookieHandler(new LocalhostCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
@@ -65,6 +68,34 @@ final class BrowserSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Browsers treat http://localhost as a secure context and send it cookies marked Secure
+     * (Keycloak marks its login-session cookies so); Java's CookieManager does not. Dropping the
+     * flag for localhost makes this client behave like the browser a user has.
+     */
+    private static final class LocalhostCookies extends CookieHandler {
+        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return cookies.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            if (!"localhost".equals(uri.getHost())) {
+                cookies.put(uri, responseHeaders);
+                return;
+            }
+            Map<String, List<String>> withoutSecure = new HashMap<>();
+            responseHeaders.forEach((name, values) -> withoutSecure.put(name,
+                    name != null && name.equalsIgnoreCase("Set-Cookie")
+                            ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList()
+                            : values));
+            cookies.put(uri, withoutSecure);
         }
     }
 
