@@ -20,6 +20,23 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    Erasure erasure();
+
+    /** Account erasure ({@code DELETE /api/me}, package {@code me}). */
+    interface Erasure {
+
+        /**
+         * Longest wait for the broker to acknowledge erasure-requested; longer than the channel's
+         * {@code delivery.timeout.ms}, so a request answered 503 is one the producer gave up on.
+         */
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** Remove the Keycloak account too (off only in the gateway's tests, which have no Keycloak). */
+        @WithDefault("true")
+        boolean deleteAccount();
+    }
+
     interface Upstream {
 
         /** Time allowed to open a connection to an upstream. */
