@@ -115,6 +115,23 @@ class BrowserSessionTest {
                     .body("query", equalTo("from=2026-01-01"))
                     .body("authorization", equalTo("Bearer " + accessToken))
                     .body("cookie", nullValue());
+            // a write riding on the cookie must come from our page (CSRF guard), then it is relayed
+            given().cookies(session).contentType("application/json").body("{\"intensity\":4}")
+                    .when().post("/api/streak/urges")
+                    .then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("X-Detach-Request"));
+            given().cookies(session).header("X-Detach-Request", "1").header("Origin", "https://evil.example")
+                    .contentType("application/json").body("{\"intensity\":4}")
+                    .when().post("/api/streak/urges")
+                    .then().statusCode(403)
+                    .body("detail", containsString("evil.example"));
+            given().cookies(session).header("X-Detach-Request", "1").header("Sec-Fetch-Site", "same-origin")
+                    .contentType("application/json").body("{\"intensity\":4}")
+                    .when().post("/api/streak/urges")
+                    .then().statusCode(200)
+                    .body("method", equalTo("POST"))
+                    .body("authorization", equalTo("Bearer " + accessToken));
             given().cookies(session)
                     .when().get("/api/me")
                     .then().statusCode(200)

@@ -15,7 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import io.smallrye.faulttolerance.api.TypedGuard;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.util.TypeLiteral;
+
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
 /**
@@ -33,6 +40,7 @@ public class ApiProxy {
     private final Vertx vertx;
     private final Problems problems;
     private HttpClient client;
+    private final Map<String, TypedGuard<CompletionStage<ProxyResponse>>> breakers = new ConcurrentHashMap<>();
 
     ApiProxy(GatewayConfig config, Vertx vertx, Problems problems) {
         this.config = config;
@@ -76,11 +84,29 @@ public class ApiProxy {
         }
         GatewayConfig.Upstream settings = config.upstream();
         UpstreamRelay relay = new UpstreamRelay(vertx, upstream, accessToken,
-                settings.connectTimeout().toMillis(), settings.responseTimeout().toMillis(), problems);
+                settings.connectTimeout().toMillis(), settings.responseTimeout().toMillis(), problems,
+                breakers.computeIfAbsent(upstream.name(), this::breaker));
         HttpProxy.reverseProxy(client)
                 .origin(relay)
                 .addInterceptor(relay)
                 .handle(context.request());
+    }
+
+    /** One breaker per upstream, shared by all requests to it (SmallRye Fault Tolerance, async, on the event loop). */
+    private TypedGuard<CompletionStage<ProxyResponse>> breaker(String upstream) {
+        GatewayConfig.CircuitBreaker settings = config.circuitBreaker();
+        return TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() { })
+                .withDescription("upstream " + upstream)
+                .withCircuitBreaker()
+                    .name("gateway-upstream-" + upstream)
+                    .requestVolumeThreshold(settings.requestVolume())
+                    .failureRatio(settings.failureRatio())
+                    .delay(settings.delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(1)
+                    .onStateChange(state -> LOG.infof("Upstream %s circuit %s", upstream, state))
+                    .done()
+                .withThreadOffload(false)
+                .build();
     }
 
     /** The bearer token of an API client, or for a browser the access token kept in its session. */

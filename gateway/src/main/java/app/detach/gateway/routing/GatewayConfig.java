@@ -22,6 +22,36 @@ public interface GatewayConfig {
 
     Erasure erasure();
 
+    RateLimit rateLimit();
+
+    /** Per-user limit on /api/** (package {@code guard}): a bucket of {@code burst} requests refilled at {@code per-minute}. */
+    interface RateLimit {
+
+        @WithDefault("120")
+        long burst();
+
+        @WithDefault("300")
+        long perMinute();
+    }
+
+    CircuitBreaker circuitBreaker();
+
+    /** One circuit breaker per upstream: opens when most recent calls failed to reach it. */
+    interface CircuitBreaker {
+
+        /** How many recent calls are looked at. */
+        @WithDefault("10")
+        int requestVolume();
+
+        /** Share of those that must have failed (unreachable or timed out) to open the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open circuit answers 503 at once before letting a trial call through. */
+        @WithDefault("5s")
+        Duration delay();
+    }
+
     /** Account erasure ({@code DELETE /api/me}, package {@code me}). */
     interface Erasure {
 

@@ -16,8 +16,11 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -41,18 +44,20 @@ final class UpstreamRelay implements ProxyInterceptor, OriginRequestProvider {
     private final long connectTimeoutMillis;
     private final long responseTimeoutMillis;
     private final Problems problems;
+    private final TypedGuard<CompletionStage<ProxyResponse>> breaker;
 
     private HttpClientRequest origin;
     private boolean timedOut;
 
     UpstreamRelay(Vertx vertx, Upstream upstream, String accessToken, long connectTimeoutMillis,
-            long responseTimeoutMillis, Problems problems) {
+            long responseTimeoutMillis, Problems problems, TypedGuard<CompletionStage<ProxyResponse>> breaker) {
         this.vertx = vertx;
         this.upstream = upstream;
         this.accessToken = accessToken;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.responseTimeoutMillis = responseTimeoutMillis;
         this.problems = problems;
+        this.breaker = breaker;
     }
 
     @Override
@@ -85,7 +90,12 @@ final class UpstreamRelay implements ProxyInterceptor, OriginRequestProvider {
                 origin.reset(0, new TimeoutException("no response within " + responseTimeoutMillis + " ms"));
             }
         });
-        return context.sendRequest()
+        // The upstream's circuit breaker counts calls that could not reach it (an upstream's own
+        // 5xx answer is an answer); while it is open, requests get their 503 at once instead of
+        // each waiting for a connect or response timeout.
+        Future<ProxyResponse> sent = Future.fromCompletionStage(
+                breaker.get(() -> context.sendRequest().toCompletionStage()), vertx.getOrCreateContext());
+        return sent
                 .onComplete(ignored -> vertx.cancelTimer(timer))
                 .recover(failure -> Future.succeededFuture(unavailable(request, failure)));
     }
@@ -112,6 +122,11 @@ final class UpstreamRelay implements ProxyInterceptor, OriginRequestProvider {
 
     private ProxyResponse unavailable(ProxyRequest request, Throwable failure) {
         String path = request.proxiedRequest().path();
+        if (failure instanceof CircuitBreakerOpenException) {
+            LOG.debugf("Upstream %s circuit open, refused %s %s at once", upstream.name(), request.getMethod(), path);
+            return problem(request, path, "The " + upstream.name()
+                    + " service is not answering; requests to it are paused for a few seconds. Try again in a moment.");
+        }
         boolean timeout = timedOut || failure instanceof TimeoutException
                 || failure.getCause() instanceof TimeoutException;
         LOG.warnf("Upstream %s %s for %s %s: %s", upstream.name(), timeout ? "timed out" : "unreachable",
@@ -119,6 +134,10 @@ final class UpstreamRelay implements ProxyInterceptor, OriginRequestProvider {
         String detail = timeout
                 ? "The " + upstream.name() + " service did not answer in time. Try again in a moment."
                 : "The " + upstream.name() + " service cannot be reached right now. Try again in a moment.";
+        return problem(request, path, detail);
+    }
+
+    private ProxyResponse problem(ProxyRequest request, String path, String detail) {
         return request.release().response()
                 .setStatusCode(503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
