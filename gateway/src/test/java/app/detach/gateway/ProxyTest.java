@@ -88,6 +88,21 @@ class ProxyTest {
     }
 
     @Test
+    void theEmailUnsubscribeLinkWorksWithoutSignInAndCarriesNoCredentials() {
+        given().redirects().follow(false)
+                .when().get("/unsubscribe?token=signed-token")
+                .then().statusCode(200)
+                .body("path", equalTo("/unsubscribe"))
+                .body("query", equalTo("token=signed-token"))
+                .body("authorization", nullValue());
+        // even a caller's own token is not passed on through the open route
+        given().auth().oauth2(TestTokens.user("user-unsubscribe"))
+                .when().get("/unsubscribe?token=t")
+                .then().statusCode(200)
+                .body("authorization", nullValue());
+    }
+
+    @Test
     void anUnknownApiPathIsNotProxied() {
         given().auth().oauth2(TestTokens.user("user-proxy-4"))
                 .when().get("/api/streaks")

@@ -63,7 +63,7 @@ public class ApiProxy {
         for (Routes.Route route : Routes.ALL) {
             Upstream upstream = upstreams.get(route.upstream());
             // "/api/streak/*" matches /api/streak itself and everything below it.
-            router.route(route.prefix() + "/*").handler(context -> forward(context, upstream));
+            router.route(route.prefix() + "/*").handler(context -> forward(context, upstream, route.open()));
             LOG.infof("Route %s/** -> %s (%s://%s:%d%s)", route.prefix(), upstream.name(),
                     upstream.ssl() ? "https" : "http", upstream.host(), upstream.port(), upstream.basePath());
         }
@@ -75,9 +75,9 @@ public class ApiProxy {
         }
     }
 
-    private void forward(RoutingContext context, Upstream upstream) {
-        String accessToken = accessToken(context);
-        if (accessToken == null) {
+    private void forward(RoutingContext context, Upstream upstream, boolean open) {
+        String accessToken = open ? null : accessToken(context);
+        if (accessToken == null && !open) {
             // Not reachable while the /api/* permission requires authentication; never forward anonymously.
             problems.unauthorized(context.response(), context.normalizedPath());
             return;

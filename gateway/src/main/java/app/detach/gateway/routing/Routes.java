@@ -20,12 +20,22 @@ public final class Routes {
             new Route("/api/content", CONTENT),
             new Route("/api/admin/content", CONTENT),
             new Route("/api/notifications", NOTIFICATION),
-            new Route("/api/admin/notifications", NOTIFICATION));
+            new Route("/api/admin/notifications", NOTIFICATION),
+            // the link in every email: no sign-in, the signed token in the query is the proof
+            new Route("/unsubscribe", NOTIFICATION, true));
 
     private Routes() {
     }
 
-    /** One prefix of the public API and the name of the upstream serving it. */
-    public record Route(String prefix, String upstream) {
+    /**
+     * One prefix of the public API and the name of the upstream serving it. A {@code open} route
+     * needs no sign-in (also listed in {@code quarkus.http.auth.permission.public.paths}) and is
+     * relayed without any credentials.
+     */
+    public record Route(String prefix, String upstream, boolean open) {
+
+        public Route(String prefix, String upstream) {
+            this(prefix, upstream, false);
+        }
     }
 }

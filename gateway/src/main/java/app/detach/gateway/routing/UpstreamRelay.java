@@ -104,7 +104,11 @@ final class UpstreamRelay implements ProxyInterceptor, OriginRequestProvider {
         HttpServerRequest inbound = request.proxiedRequest();
         MultiMap headers = request.headers();
         headers.remove(HttpHeaders.COOKIE);
-        headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+        if (accessToken == null) {
+            headers.remove(HttpHeaders.AUTHORIZATION); // an open route: nothing of the caller's identity goes along
+        } else {
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken);
+        }
         headers.remove("Forwarded");
         if (inbound.remoteAddress() != null) {
             headers.set("X-Forwarded-For", inbound.remoteAddress().hostAddress());
