@@ -37,6 +37,7 @@ class ChecksCanFailTest {
         replace(k8s.resolve("base/notification-service/configmap.yaml"), "  KAFKA_BOOTSTRAP_SERVERS: detach-kafka-kafka-bootstrap:9093\n", "");
         replace(k8s.resolve("base/gateway/service.yaml"), "  selector:\n    app.kubernetes.io/name: gateway", "  selector:\n    app.kubernetes.io/name: gatewai");
         replace(k8s.resolve("base/streak-service/hpa.yaml"), "    name: streak-service", "    name: streak-svc");
+        replace(k8s.resolve("base/gateway/deployment.yaml"), "spec:\n", "spec:\n  replicas: 3\n");
         replace(k8s.resolve("infra/kafka/topics.yaml"), "name: detach.content.v1\n", "name: detach.contents.v1\n");
         replace(k8s.resolve("infra/kafka/topics.yaml"), "  partitions: 12\n", "  partitons: 12\n");
 
@@ -59,6 +60,7 @@ class ChecksCanFailTest {
         assertFinding(checks, "base/gateway/service.yaml: Service/gateway", "spec.selector {app.kubernetes.io/name=gatewai");
         assertFinding(checks, "base/streak-service/hpa.yaml: HorizontalPodAutoscaler/streak-service",
                 "spec.scaleTargetRef Deployment/streak-svc does not exist");
+        assertFinding(checks, "base/gateway/deployment.yaml: Deployment/gateway", "spec.replicas must not be set");
         assertFinding(checks, "Topics.java", "topic detach.content.v1 has no KafkaTopic");
         assertFinding(checks, "Deployment/content-service", "topic detach.content.v1");
     }

@@ -241,6 +241,10 @@ final class ManifestChecks {
                 add(hpa, "spec.scaleTargetRef " + ref.path("kind").asText() + "/" + ref.path("name").asText()
                         + " does not exist in this overlay");
             }
+            find(ref.path("kind").asText(), hpa.namespace(), ref.path("name").asText())
+                    .filter(target -> target.at("spec.replicas").isNumber())
+                    .ifPresent(target -> add(target, "spec.replicas must not be set: HorizontalPodAutoscaler/" + hpa.name()
+                            + " owns the replica count (set its minReplicas instead)"));
             if (hpa.at("spec.minReplicas").asInt(1) > hpa.at("spec.maxReplicas").asInt()) {
                 add(hpa, "spec.minReplicas is greater than spec.maxReplicas");
             }
