@@ -38,6 +38,8 @@ class ChecksCanFailTest {
         replace(k8s.resolve("base/gateway/service.yaml"), "  selector:\n    app.kubernetes.io/name: gateway", "  selector:\n    app.kubernetes.io/name: gatewai");
         replace(k8s.resolve("base/streak-service/hpa.yaml"), "    name: streak-service", "    name: streak-svc");
         replace(k8s.resolve("base/gateway/deployment.yaml"), "spec:\n", "spec:\n  replicas: 3\n");
+        replace(k8s.resolve("base/journal-service/networkpolicy.yaml"), "    - from:\n",
+                "    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: monitoring\n");
         replace(k8s.resolve("infra/kafka/topics.yaml"), "name: detach.content.v1\n", "name: detach.contents.v1\n");
         replace(k8s.resolve("infra/kafka/topics.yaml"), "  partitions: 12\n", "  partitons: 12\n");
 
@@ -61,6 +63,8 @@ class ChecksCanFailTest {
         assertFinding(checks, "base/streak-service/hpa.yaml: HorizontalPodAutoscaler/streak-service",
                 "spec.scaleTargetRef Deployment/streak-svc does not exist");
         assertFinding(checks, "base/gateway/deployment.yaml: Deployment/gateway", "spec.replicas must not be set");
+        assertFinding(checks, "base/journal-service/networkpolicy.yaml: NetworkPolicy/journal-service",
+                "journal-service may take ingress from the gateway only");
         assertFinding(checks, "Topics.java", "topic detach.content.v1 has no KafkaTopic");
         assertFinding(checks, "Deployment/content-service", "topic detach.content.v1");
     }

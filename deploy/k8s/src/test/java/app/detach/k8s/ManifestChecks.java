@@ -35,6 +35,7 @@ final class ManifestChecks {
         ManifestChecks checks = new ManifestChecks(objects, repo, SecretCatalog.of(secretsExample, objects));
         checks.deployments();
         checks.selectors();
+        checks.networkPolicies();
         checks.kafka();
         checks.contracts();
         checks.infraSecrets();
@@ -255,6 +256,65 @@ final class ManifestChecks {
                 add(np, "spec.podSelector.matchLabels " + selector + " selects no Deployment's pods");
             }
         }
+    }
+
+    // ---------------------------------------------------------------- NetworkPolicies
+
+    /** Every application pod is under a default-deny; only the gateway is reachable from outside its pods. */
+    private void networkPolicies() {
+        List<K8sObject> gateways = of("Deployment").stream()
+                .filter(d -> "gateway".equals(labels(d.at("spec.template.metadata.labels")).get("app.kubernetes.io/component")))
+                .toList();
+        for (K8sObject d : of("Deployment")) {
+            Map<String, String> pod = labels(d.at("spec.template.metadata.labels"));
+            List<K8sObject> policies = of("NetworkPolicy").stream()
+                    .filter(np -> np.namespace().equals(d.namespace()))
+                    .filter(np -> selects(np.at("spec.podSelector"), pod))
+                    .toList();
+            boolean denied = policies.stream().anyMatch(np -> {
+                Set<String> types = new HashSet<>();
+                np.at("spec.policyTypes").forEach(t -> types.add(t.asText()));
+                return types.containsAll(Set.of("Ingress", "Egress")) && np.at("spec.ingress").isEmpty()
+                        && np.at("spec.egress").isEmpty();
+            });
+            if (!denied) {
+                add(d, "spec.template.metadata.labels " + pod + ": no default-deny NetworkPolicy (policyTypes Ingress+Egress, "
+                        + "no rules) selects these pods");
+            }
+            if (gateways.contains(d)) {
+                continue;
+            }
+            for (K8sObject np : policies) {
+                JsonNode rules = np.at("spec.ingress");
+                for (int i = 0; i < rules.size(); i++) {
+                    JsonNode from = rules.get(i).path("from");
+                    if (from.isEmpty()) {
+                        add(np, "spec.ingress[" + i + "].from is empty (anyone may connect to " + d.name() + "); only the gateway may");
+                    }
+                    for (JsonNode peer : from) {
+                        boolean fromGateway = !peer.has("namespaceSelector") && !peer.has("ipBlock") && peer.has("podSelector")
+                                && !gateways.isEmpty() && gateways.stream().allMatch(g -> selects(peer.path("podSelector"),
+                                        labels(g.at("spec.template.metadata.labels"))))
+                                && of("Deployment").stream().filter(o -> !gateways.contains(o)).noneMatch(o ->
+                                        selects(peer.path("podSelector"), labels(o.at("spec.template.metadata.labels"))));
+                        if (!fromGateway) {
+                            add(np, "spec.ingress[" + i + "].from " + peer + ": " + d.name() + " may take ingress from the gateway only");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean selects(JsonNode selector, Map<String, String> labels) {
+        if (selector.isMissingNode() || selector.isNull()) {
+            return false;
+        }
+        Map<String, String> match = labels(selector.path("matchLabels"));
+        if (!selector.path("matchExpressions").isEmpty()) {
+            return false; // not used by our policies; treat as not matching rather than guess
+        }
+        return match.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     // ---------------------------------------------------------------- Kafka
