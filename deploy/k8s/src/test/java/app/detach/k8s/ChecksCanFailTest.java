@@ -87,6 +87,7 @@ class ChecksCanFailTest {
                 ## added by a colleague
                 mp.messaging.incoming.content-events.connector=smallrye-kafka
                 mp.messaging.incoming.content-events.topic=detach.content.v1
+                mp.messaging.incoming.content-events.group.id=journal-content
                 quarkus.mailer.password=dev-only
                 %dev.quarkus.mailer.username=ignored-in-production
                 """);
@@ -97,6 +98,7 @@ class ChecksCanFailTest {
         assertFinding(checks, "Deployment/journal-service",
                 "dead-letter topic detach.content.v1.dlq.journal-service (for the consumed topic detach.content.v1) has no KafkaTopic");
         assertFinding(checks, "KafkaUser/journal-service", "no Read on topic detach.content.v1");
+        assertFinding(checks, "KafkaUser/journal-service", "no Read on group journal-content");
         assertFinding(checks, "Deployment/journal-service", "QUARKUS_MAILER_PASSWORD is not set");
         assertTrue(checks.stream().noneMatch(f -> f.contains("QUARKUS_MAILER_USERNAME")), "%dev keys are not required: " + checks);
     }

@@ -456,36 +456,48 @@ final class ManifestChecks {
         }
     }
 
+    private record Acl(String type, String name, boolean prefix, Set<String> operations) {
+        boolean covers(String type, String resource, String operation) {
+            return this.type.equals(type) && operations.contains(operation)
+                    && (prefix ? resource.startsWith(name) : resource.equals(name));
+        }
+    }
+
     private void acls(K8sObject d, ServiceContract contract) {
         Optional<K8sObject> user = find("KafkaUser", d.namespace(), d.name());
         if (user.isEmpty()) {
             add(d, "uses Kafka but there is no KafkaUser/" + d.name());
             return;
         }
-        Map<String, Set<String>> allowed = new HashMap<>();
+        List<Acl> acls = new ArrayList<>();
         for (JsonNode acl : user.get().at("spec.authorization.acls")) {
             if ("deny".equals(acl.path("type").asText())) {
                 continue;
             }
-            String key = acl.path("resource").path("type").asText() + ":" + acl.path("resource").path("name").asText();
-            acl.path("operations").forEach(op -> allowed.computeIfAbsent(key, k -> new HashSet<>()).add(op.asText()));
+            Set<String> operations = new HashSet<>();
+            acl.path("operations").forEach(op -> operations.add(op.asText()));
+            JsonNode resource = acl.path("resource");
+            acls.add(new Acl(resource.path("type").asText(), resource.path("name").asText(),
+                    "prefix".equals(resource.path("patternType").asText()), operations));
         }
         for (String topic : contract.consumed()) {
-            need(user.get(), allowed, "topic:" + topic, "Read");
-            need(user.get(), allowed, "topic:" + topic + ".dlq." + d.name(), "Write");
-            need(user.get(), allowed, "group:" + d.name(), "Read");
+            need(user.get(), acls, "topic", topic, "Read");
+            need(user.get(), acls, "topic", topic + ".dlq." + d.name(), "Write");
+        }
+        for (String group : contract.groups()) {
+            need(user.get(), acls, "group", group, "Read");
         }
         for (String topic : contract.produced()) {
-            need(user.get(), allowed, "topic:" + topic, "Write");
+            need(user.get(), acls, "topic", topic, "Write");
         }
         for (String topic : contract.deadLetters()) {
-            need(user.get(), allowed, "topic:" + topic, "Write");
+            need(user.get(), acls, "topic", topic, "Write");
         }
     }
 
-    private void need(K8sObject user, Map<String, Set<String>> allowed, String resource, String operation) {
-        if (!allowed.getOrDefault(resource, Set.of()).contains(operation)) {
-            add(user, "spec.authorization.acls: no " + operation + " on " + resource.replace(":", " "));
+    private void need(K8sObject user, List<Acl> acls, String type, String resource, String operation) {
+        if (acls.stream().noneMatch(acl -> acl.covers(type, resource, operation))) {
+            add(user, "spec.authorization.acls: no " + operation + " on " + type + " " + resource);
         }
     }
 

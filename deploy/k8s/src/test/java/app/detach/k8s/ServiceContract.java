@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  *                       one documented Secret key must start with each
  * @param consumed       topics of its incoming channels
  * @param produced       topics of its outgoing channels and of its outbox
- * @param deadLetters    dead-letter topics configured explicitly in its channels
+ * @param deadLetters    dead-letter topics of its channels (explicit, or SmallRye's default
+ *                       {@code dead-letter-topic-<channel>} when only the failure strategy is set)
+ * @param groups         consumer groups of its incoming channels ({@code group.id}, default the application name)
  */
 record ServiceContract(String name, Path properties, Set<String> requiredEnv, Set<String> keyPrefixes,
-        Set<String> consumed, Set<String> produced, Set<String> deadLetters) {
+        Set<String> consumed, Set<String> produced, Set<String> deadLetters, Set<String> groups) {
 
     /** Property keys whose values are addresses, credentials or secrets: the local-stack value must be replaced. */
     private static final Pattern REQUIRED_KEY = Pattern.compile(String.join("|",
@@ -48,9 +50,9 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
     private static final Pattern KEY_MATERIAL = Pattern.compile("(detach\\.[\\w-]+\\.(keys|kek|key-encryption-keys?))(\\..*)?");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     private static final Pattern CHANNEL = Pattern.compile(
-            "mp\\.messaging\\.(incoming|outgoing)\\.([\\w.-]+?)\\.(topic|topics|connector|dead-letter-queue\\.topic)");
+            "mp\\.messaging\\.(incoming|outgoing)\\.([\\w.-]+?)\\.(topic|topics|connector|dead-letter-queue\\.topic|failure-strategy|group\\.id)");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile(
-            "static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]+)\"");
+            "static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"(detach\\.[a-z0-9.-]+\\.v\\d+)\"");
     /** The outbox relay's channel: each record's topic comes from the outbox row, not from the channel. */
     static final String OUTBOX_CHANNEL = "detach-outbox";
 
@@ -88,10 +90,15 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
         Set<String> consumed = new TreeSet<>();
         Set<String> produced = new TreeSet<>();
         Set<String> deadLetters = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        String application = props.getOrDefault("quarkus.application.name", name);
         incoming.forEach((channel, settings) -> {
             consumed.addAll(topics(channel, settings));
+            groups.add(settings.getOrDefault("group.id", application).strip());
             if (settings.containsKey("dead-letter-queue.topic")) {
                 deadLetters.add(settings.get("dead-letter-queue.topic").strip());
+            } else if ("dead-letter-queue".equals(settings.getOrDefault("failure-strategy", "").strip())) {
+                deadLetters.add("dead-letter-topic-" + channel);
             }
         });
         outgoing.forEach((channel, settings) -> {
@@ -111,7 +118,7 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
             }
         }
         return new ServiceContract(name, file, Set.copyOf(required), Set.copyOf(keyPrefixes), Set.copyOf(consumed),
-                Set.copyOf(produced), Set.copyOf(deadLetters));
+                Set.copyOf(produced), Set.copyOf(deadLetters), Set.copyOf(groups));
     }
 
     /** Every topic of the contract: the String constants of platform/events' Topics.java. */

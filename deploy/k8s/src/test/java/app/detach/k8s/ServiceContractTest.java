@@ -45,6 +45,9 @@ class ServiceContractTest {
                 "mp.messaging.incoming.streak-events.topic=detach.streak.v1",
                 "mp.messaging.incoming.streak-events.dead-letter-queue.topic=detach.streak.v1.dlq.x-service",
                 "mp.messaging.incoming.detach.account.v1.connector=smallrye-kafka",
+                "mp.messaging.incoming.detach.account.v1.failure-strategy=dead-letter-queue",
+                "mp.messaging.incoming.detach.account.v1.group.id=x-account",
+                "quarkus.application.name=x",
                 "mp.messaging.outgoing.detach-outbox.topic=detach.outbox.unrouted",
                 "mp.messaging.outgoing.audit.topic=detach.audit.v1",
                 "%prod.detach.x.api-password=from-env",
@@ -55,7 +58,9 @@ class ServiceContractTest {
         ServiceContract x = ServiceContract.read(repo, "x-service");
         assertEquals(Set.of("detach.streak.v1", "detach.account.v1"), x.consumed());
         assertEquals(Set.of("detach.audit.v1"), x.produced(), "the outbox channel's fallback topic is not a topic");
-        assertEquals(Set.of("detach.streak.v1.dlq.x-service"), x.deadLetters());
+        assertEquals(Set.of("detach.streak.v1.dlq.x-service", "dead-letter-topic-detach.account.v1"), x.deadLetters(),
+                "without an explicit topic SmallRye's default dead-letter topic is used");
+        assertEquals(Set.of("x", "x-account"), x.groups(), "group.id, default quarkus.application.name");
         assertEquals(Set.of("DETACH_X_API_PASSWORD"), x.requiredEnv());
         assertEquals(Set.of("DETACH_X_KEYS"), x.keyPrefixes());
         assertEquals(Set.of("detach.journal.v1", "detach.streak.v1", "detach.content.v1", "detach.account.v1"),
