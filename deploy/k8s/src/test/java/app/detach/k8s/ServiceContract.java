@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * @param properties     the file it was read from
  * @param requiredEnv    environment variables that must be set (infrastructure addresses and secrets whose
  *                       values in application.properties are local-stack defaults)
- * @param keyPrefixes    env var prefixes of versioned secrets (e.g. {@code DETACH_JOURNAL_KEYS}): at least
+ * @param keyPrefixes    env var prefixes of versioned secrets (e.g. {@code DETACH_JOURNAL_KEK_KEYS}): at least
  *                       one documented Secret key must start with each
  * @param consumed       topics of its incoming channels
  * @param produced       topics of its outgoing channels and of its outbox
@@ -46,8 +47,11 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
             "quarkus\\.keycloak\\.admin-client\\.(server-url|client-secret|password)",
             "detach\\.[\\w-]+\\.routes\\.[\\w-]+",
             "detach\\.[\\w.-]*(secret|password)"));
-    /** Versioned key material, e.g. detach.journal.keys.current / detach.journal.keys."v1". */
-    private static final Pattern KEY_MATERIAL = Pattern.compile("(detach\\.[\\w-]+\\.(keys|kek|key-encryption-keys?))(\\..*)?");
+    /**
+     * Versioned key material, e.g. {@code detach.journal.kek.current} and {@code detach.journal.kek.keys.v1}:
+     * the current version is one variable; the versions are a map, so only their prefix is known.
+     */
+    private static final Pattern KEY_MATERIAL = Pattern.compile("detach\\.[\\w-]+\\.(kek|keys|key-encryption-keys?)(\\..+)?");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     private static final Pattern CHANNEL = Pattern.compile(
             "mp\\.messaging\\.(incoming|outgoing)\\.([\\w.-]+?)\\.(topic|topics|connector|dead-letter-queue\\.topic|failure-strategy|group\\.id)");
@@ -74,9 +78,14 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
                 required.add(reference.group(1));
                 referencesEnv = true;
             }
-            Matcher keyMaterial = KEY_MATERIAL.matcher(key);
-            if (keyMaterial.matches()) {
-                keyPrefixes.add(env(keyMaterial.group(1)));
+            if (KEY_MATERIAL.matcher(key).matches()) {
+                List<String> segments = List.of(key.replace("\"", "").split("\\."));
+                int keys = segments.lastIndexOf("keys");
+                if (segments.get(segments.size() - 1).equals("current")) {
+                    required.add(env(key));
+                } else if (keys >= 2 && keys == segments.size() - 2) {
+                    keyPrefixes.add(env(String.join(".", segments.subList(0, keys + 1))));
+                }
             } else if (!referencesEnv && REQUIRED_KEY.matcher(key).matches()) {
                 required.add(env(key));
             }

@@ -52,8 +52,9 @@ class ServiceContractTest {
                 "mp.messaging.outgoing.audit.topic=detach.audit.v1",
                 "%prod.detach.x.api-password=from-env",
                 "%test.quarkus.datasource.password=test",
-                "detach.x.keys.current=v1",
-                "detach.x.keys.\"v1\"=c2VjcmV0",
+                "detach.x.kek.current=v1",
+                "detach.x.kek.keys.\"v1\"=c2VjcmV0",
+                "detach.x.kek.rewrap-interval=10m",
                 "detach.x.cache-size=10")));
         ServiceContract x = ServiceContract.read(repo, "x-service");
         assertEquals(Set.of("detach.streak.v1", "detach.account.v1"), x.consumed());
@@ -61,8 +62,8 @@ class ServiceContractTest {
         assertEquals(Set.of("detach.streak.v1.dlq.x-service", "dead-letter-topic-detach.account.v1"), x.deadLetters(),
                 "without an explicit topic SmallRye's default dead-letter topic is used");
         assertEquals(Set.of("x", "x-account"), x.groups(), "group.id, default quarkus.application.name");
-        assertEquals(Set.of("DETACH_X_API_PASSWORD"), x.requiredEnv());
-        assertEquals(Set.of("DETACH_X_KEYS"), x.keyPrefixes());
+        assertEquals(Set.of("DETACH_X_API_PASSWORD", "DETACH_X_KEK_CURRENT"), x.requiredEnv());
+        assertEquals(Set.of("DETACH_X_KEK_KEYS"), x.keyPrefixes());
         assertEquals(Set.of("detach.journal.v1", "detach.streak.v1", "detach.content.v1", "detach.account.v1"),
                 ServiceContract.contractTopics(repo));
     }
