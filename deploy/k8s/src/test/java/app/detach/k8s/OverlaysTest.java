@@ -68,6 +68,19 @@ class OverlaysTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void publicUrlsNameTheIngressHost(String overlay) {
+        String host = objects(overlay, "Ingress").get(0).at("spec.rules").get(0).path("host").asText();
+        for (K8sObject cm : objects(overlay, "ConfigMap")) {
+            cm.at("data").fields().forEachRemaining(f -> {
+                if (f.getKey().endsWith("_PUBLIC_URL")) {
+                    assertEquals("https://" + host, f.getValue().asText(), cm.where() + ": data." + f.getKey());
+                }
+            });
+        }
+    }
+
     @Test
     void devIsOneOfEverything() {
         for (K8sObject hpa : objects("dev", "HorizontalPodAutoscaler")) {

@@ -46,7 +46,7 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
             "quarkus\\.mailer\\.(host|port|username|password|from)",
             "quarkus\\.keycloak\\.admin-client\\.(server-url|client-secret|password)",
             "detach\\.[\\w-]+\\.routes\\.[\\w-]+",
-            "detach\\.[\\w.-]*(secret|password)"));
+            "detach\\.[\\w.-]*(secret|password|[.-]url)"));
     /**
      * Versioned key material, e.g. {@code detach.journal.kek.current} and {@code detach.journal.kek.keys.v1}:
      * the current version is one variable; the versions are a map, so only their prefix is known.
