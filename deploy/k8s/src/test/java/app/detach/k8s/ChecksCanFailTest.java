@@ -39,7 +39,7 @@ class ChecksCanFailTest {
         replace(k8s.resolve("base/streak-service/hpa.yaml"), "    name: streak-service", "    name: streak-svc");
         replace(k8s.resolve("base/gateway/deployment.yaml"), "spec:\n", "spec:\n  replicas: 3\n");
         replace(k8s.resolve("base/journal-service/networkpolicy.yaml"), "    - from:\n",
-                "    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: monitoring\n");
+                "    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: default\n");
         replace(k8s.resolve("infra/kafka/topics.yaml"), "name: detach.content.v1\n", "name: detach.contents.v1\n");
         replace(k8s.resolve("infra/kafka/topics.yaml"), "  partitions: 12\n", "  partitons: 12\n");
 

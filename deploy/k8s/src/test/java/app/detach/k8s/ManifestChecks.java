@@ -297,13 +297,21 @@ final class ManifestChecks {
                                         labels(g.at("spec.template.metadata.labels"))))
                                 && of("Deployment").stream().filter(o -> !gateways.contains(o)).noneMatch(o ->
                                         selects(peer.path("podSelector"), labels(o.at("spec.template.metadata.labels"))));
-                        if (!fromGateway) {
-                            add(np, "spec.ingress[" + i + "].from " + peer + ": " + d.name() + " may take ingress from the gateway only");
+                        if (!fromGateway && !isPrometheus(peer)) {
+                            add(np, "spec.ingress[" + i + "].from " + peer + ": " + d.name()
+                                    + " may take ingress from the gateway only (and Prometheus, for /q/metrics)");
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The one other peer allowed: Prometheus pods in the monitoring namespace (scraping /q/metrics). */
+    static boolean isPrometheus(JsonNode peer) {
+        return !peer.has("ipBlock")
+                && "monitoring".equals(peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText())
+                && "prometheus".equals(peer.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
     }
 
     private static boolean selects(JsonNode selector, Map<String, String> labels) {
