@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/keycloak/realm-detach.json is the one source of truth of the production realm; the
@@ -33,10 +34,24 @@ class RealmImportTest {
         if (Boolean.getBoolean("detach.k8s.syncRealm")) {
             sync();
         }
-        JsonNode realm = new ObjectMapper().readTree(source().toFile());
-        JsonNode imported = Kustomize.YAML.readTree(copy().toFile()).path("spec").path("realm");
-        assertEquals(realm, imported, K8sObject.display(copy()) + ": spec.realm differs from "
-                + K8sObject.display(source()) + "; run ./mvnw -pl deploy/k8s verify -Ddetach.k8s.syncRealm=true");
+        assertEquals(null, difference(source(), copy()));
+    }
+
+    @Test
+    void aDriftedCopyIsReported(@TempDir Path temp) throws IOException {
+        Path drifted = temp.resolve("realm-import.yaml");
+        Files.writeString(drifted, Files.readString(copy()).replace("\"bruteForceProtected\" : true", "\"bruteForceProtected\" : false"));
+        String difference = difference(source(), drifted);
+        assertTrue(difference != null && difference.contains("spec.realm differs from deploy/keycloak/realm-detach.json")
+                && difference.contains("-Ddetach.k8s.syncRealm=true"), String.valueOf(difference));
+    }
+
+    /** Null when the import's spec.realm equals the realm file, else the finding. */
+    static String difference(Path source, Path copy) throws IOException {
+        JsonNode realm = new ObjectMapper().readTree(source.toFile());
+        JsonNode imported = Kustomize.YAML.readTree(copy.toFile()).path("spec").path("realm");
+        return realm.equals(imported) ? null : K8sObject.display(copy) + ": spec.realm differs from "
+                + K8sObject.display(source) + "; run ./mvnw -pl deploy/k8s verify -Ddetach.k8s.syncRealm=true";
     }
 
     @Test
