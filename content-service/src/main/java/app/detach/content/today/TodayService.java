@@ -48,9 +48,11 @@ public class TodayService {
             ReadingRules.Choice choice = ReadingRules.choose(situation, now);
             LocalDate date = now.atZone(situation.zone()).toLocalDate();
             String stage = ReadingRules.stageFor(choice.streakDay()).wireName();
-            return alreadyShown(userId, date, choice.rule()).flatMap(shown -> shown.isPresent()
+            // the same rule for another stage or tag (a streak started this afternoon) is a new situation
+            String ruleKey = choice.rule() + ":" + (choice.stage() != null ? choice.stage() : choice.tag());
+            return alreadyShown(userId, date, ruleKey).flatMap(shown -> shown.isPresent()
                     ? Uni.createFrom().item(withMeta(shown.get(), date, choice, stage))
-                    : choose(userId, now, choice).flatMap(reading -> record(userId, now, date, choice.rule(), reading))
+                    : choose(userId, now, choice).flatMap(reading -> record(userId, now, date, ruleKey, reading))
                             .map(reading -> withMeta(reading, date, choice, stage)));
         });
     }
