@@ -41,7 +41,19 @@ public class ArticleService {
     public Uni<AdminViews.AdminArticle> create(String actor, ArticleRequest request) {
         ArticleValidation.check(request);
         return createInTransaction(actor, request, null)
-                .call(view -> audit.record(actor, "article.created", "article", view.id(), "revision 1"));
+                .call(view -> audit.record(actor, "article.created", "article", view.id(), "revision 1"))
+                .onFailure(ArticleService::isSlugTaken).transform(e -> ProblemException.conflict(
+                        "Another article with the same title was saved at the same moment; please try again."));
+    }
+
+    // Two editors saving the same title at once: the unique index decides, the loser gets a 409, not a 500.
+    private static boolean isSlugTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("article_slug_key")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Creates a draft with revision 1; must run inside a transaction (also used by the library loader). */
