@@ -4,14 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An article as it appears in a list. */
-public record ArticleSummary(UUID id, String slug, String title, Article.Status status, Instant publishedAt) {
-
-    static ArticleSummary of(Article article) {
-        return new ArticleSummary(article.id, article.slug, article.title, article.status, article.publishedAt);
-    }
-
-    /** One page of articles: {@code nextCursor} is null on the last page. */
-    public record Page(List<ArticleSummary> items, String nextCursor) {
-    }
+/** A published article as it appears in a list (readers' view of the pinned revision). */
+public record ArticleSummary(UUID id, String slug, String title, String summary, List<String> stages,
+        List<String> tags, int readingMinutes, Instant publishedAt) {
 }
