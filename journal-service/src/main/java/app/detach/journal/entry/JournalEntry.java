@@ -5,11 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A journal entry, owned by one user. */
+/** A journal entry, owned by one user. The body exists here only as ciphertext. */
 @Entity
 @Table(name = "journal_entry")
 public class JournalEntry extends PanacheEntityBase {
@@ -19,6 +21,27 @@ public class JournalEntry extends PanacheEntityBase {
 
     @Column(name = "user_id", nullable = false)
     public String userId;
+
+    /** AES-256-GCM under the user's data key; the entry id and user id are its associated data. */
+    @Column(name = "body_ciphertext", nullable = false)
+    public byte[] bodyCiphertext;
+
+    @Column(nullable = false)
+    public short mood;
+
+    @Column(nullable = false)
+    public short urge;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] emotions;
+
+    @Column(name = "prompt_id")
+    public String promptId;
+
+    /** The writer's no-contact day when the entry was first written; null without a streak. */
+    @Column(name = "no_contact_day")
+    public Integer noContactDay;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,0 +1,18 @@
+package app.detach.journal.entry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An entry as the API shows it to its author. */
+public record EntryView(
+        UUID id,
+        String body,
+        int mood,
+        int urge,
+        List<String> emotions,
+        String promptId,
+        Integer noContactDay,
+        Instant createdAt,
+        Instant updatedAt) {
+}

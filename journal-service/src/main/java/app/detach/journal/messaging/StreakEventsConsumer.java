@@ -1,0 +1,54 @@
+package app.detach.journal.messaging;
+
+import app.detach.events.EventType;
+import app.detach.events.streak.StreakReset;
+import app.detach.events.streak.StreakStarted;
+import app.detach.journal.streak.Streaks;
+import app.detach.outbox.ProcessedEvents;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Clock;
+
+/** Keeps the local streak projection (for the no-contact day and the prompt stage) up to date. */
+@ApplicationScoped
+public class StreakEventsConsumer {
+
+    static final String CONSUMER = "journal-service.streak";
+
+    private final Streaks streaks;
+    private final ProcessedEvents processed;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    StreakEventsConsumer(Streaks streaks, ProcessedEvents processed, ObjectMapper mapper, Clock clock) {
+        this.streaks = streaks;
+        this.processed = processed;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Incoming("streak-events")
+    @WithTransaction
+    public Uni<Void> onStreakEvent(ConsumerRecord<String, String> record) {
+        return Uni.createFrom().item(() -> IncomingEvent.read(record, mapper,
+                        EventType.STREAK_STARTED, EventType.STREAK_RESET))
+                .flatMap(event -> event.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : processed.firstTime(CONSUMER, event.get().id())
+                                .flatMap(first -> first ? apply(event.get()) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> apply(IncomingEvent event) {
+        if (event.data() instanceof StreakStarted started) {
+            return streaks.started(started.userId(), started.streakId(), started.startedAt(), started.timeZone(),
+                    clock.instant());
+        }
+        StreakReset reset = (StreakReset) event.data();
+        return streaks.reset(reset.userId(), reset.streakId(), reset.resetAt(), clock.instant());
+    }
+}
