@@ -12,5 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OidcTestResource.class)
+@QuarkusTestResource(GreenMailTestResource.class)
 public class TestInfrastructure {
 }

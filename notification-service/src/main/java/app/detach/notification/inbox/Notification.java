@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One message in a user's in-app inbox. */
+/** One message in a user's in-app inbox. It is visible from {@link #deliverAt} on. */
 @Entity
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
@@ -26,9 +26,28 @@ public class Notification extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
+    @Column(nullable = false)
+    public String body;
+
+    public String link;
+
+    @Column(name = "source_key")
+    public String sourceKey;
+
+    public boolean urgent;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "deliver_at", nullable = false)
+    public Instant deliverAt;
+
+    @Column(name = "dispatched_at")
+    public Instant dispatchedAt;
+
     @Column(name = "read_at")
     public Instant readAt;
+
+    @Column(name = "email_status", nullable = false)
+    public String emailStatus;
 }

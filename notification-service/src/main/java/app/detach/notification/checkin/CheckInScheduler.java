@@ -1,0 +1,87 @@
+package app.detach.notification.checkin;
+
+import app.detach.notification.delivery.Deliveries;
+import app.detach.notification.delivery.Draft;
+import app.detach.notification.preference.Preference;
+import app.detach.notification.preference.Preferences;
+import app.detach.notification.rule.Texts;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+
+/**
+ * Sends each user's daily check-in at their local time. Every user with the check-in on has a
+ * {@code next_check_in_at} instant (indexed); each tick claims the due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas share the work and never both take a user,
+ * writes the message and moves the instant to the next local day in one transaction. The message's
+ * source key is the local date, so a day's check-in exists at most once even after a crash.
+ */
+@ApplicationScoped
+public class CheckInScheduler {
+
+    private static final Logger LOG = Logger.getLogger(CheckInScheduler.class);
+    static final int BATCH = 100;
+
+    private final Clock clock;
+    private final Deliveries deliveries;
+
+    CheckInScheduler(Clock clock, Deliveries deliveries) {
+        this.clock = clock;
+        this.deliveries = deliveries;
+    }
+
+    @Scheduled(every = "${detach.notification.check-in.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "daily-check-in")
+    Uni<Void> tick() {
+        return Panache.withTransaction(this::sendDue)
+                .onFailure().invoke(e -> LOG.warn("daily check-in run failed; retried on the next tick", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Sends the due check-ins of one batch; returns how many users it handled. */
+    Uni<Integer> sendDue() {
+        Instant now = clock.instant();
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "SELECT * FROM preference WHERE next_check_in_at <= :now ORDER BY next_check_in_at"
+                                        + " LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", Preference.class)
+                        .setParameter("now", now.atOffset(ZoneOffset.UTC))
+                        .getResultList())
+                .flatMap(rows -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Preference row : rows) {
+                        chain = chain.call(() -> send(row, now));
+                    }
+                    return chain.replaceWith(rows.size());
+                });
+    }
+
+    private Uni<?> send(Preference row, Instant now) {
+        Preferences prefs;
+        try {
+            prefs = row.toPreferences();
+        } catch (DateTimeException e) {
+            // an unreadable stored zone must not block everyone else's check-in
+            LOG.warnf("skipping check-in of a user with an unreadable time zone %s", row.timeZone);
+            row.nextCheckInAt = now.plus(Duration.ofDays(1));
+            return Uni.createFrom().voidItem();
+        }
+        LocalDate day = row.nextCheckInAt.atZone(prefs.zone()).toLocalDate();
+        Draft draft = new Draft(row.userId, "check-in", Texts.CHECK_IN.title(), Texts.CHECK_IN.body(),
+                Texts.QUICK_ACTIONS_LINK, "check-in:" + day, false);
+        // missed days (the service was down) are not sent late: the next one is after now
+        row.nextCheckInAt = prefs.checkInEnabled() ? CheckInTimes.next(now, prefs.zone(), prefs.checkInTime()) : null;
+        return deliveries.deliver(draft, prefs);
+    }
+
+}

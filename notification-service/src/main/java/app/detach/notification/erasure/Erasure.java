@@ -1,0 +1,42 @@
+package app.detach.notification.erasure;
+
+import app.detach.events.account.DataErased;
+import app.detach.outbox.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+
+/**
+ * Erases everything this service holds about a user - inbox, preferences (with the email address
+ * and check-in schedule), the mood projection and dead letters keyed by the user - and records
+ * {@code data-erased} in the same transaction.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    public static final String SERVICE = "notification-service";
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    Erasure(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Void> erase(String userId) {
+        return Panache.getSession().flatMap(s -> s
+                        .createNativeQuery("DELETE FROM notification WHERE user_id = :u").setParameter("u", userId)
+                        .executeUpdate()
+                        .chain(() -> s.createNativeQuery("DELETE FROM preference WHERE user_id = :u")
+                                .setParameter("u", userId).executeUpdate())
+                        .chain(() -> s.createNativeQuery("DELETE FROM mood_entry WHERE user_id = :u")
+                                .setParameter("u", userId).executeUpdate())
+                        .chain(() -> s.createNativeQuery("DELETE FROM dead_letter WHERE record_key = :u")
+                                .setParameter("u", userId).executeUpdate()))
+                .chain(() -> outbox.record(new DataErased(userId, SERVICE, clock.instant())))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,40 @@
+package app.detach.notification.preference;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A user's preferences as the delivery rules use them. Users who never saved any get
+ * {@link #defaults()}: UTC, no daily check-in (20:00 when switched on), no quiet hours, in-app only,
+ * no email, no new-guide messages - nothing is sent that the user did not ask for, except the
+ * in-app messages the rules make.
+ *
+ * @param quietStart start of quiet hours (null = none); may be after {@code quietEnd} (wraps midnight)
+ */
+public record Preferences(ZoneId zone, boolean checkInEnabled, LocalTime checkInTime, LocalTime quietStart,
+        LocalTime quietEnd, boolean inApp, boolean emailChannel, String email, boolean newGuides) {
+
+    static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    public static Preferences defaults() {
+        return new Preferences(ZoneId.of("UTC"), false, LocalTime.of(20, 0), null, null, true, false, null, false);
+    }
+
+    public boolean hasQuietHours() {
+        return quietStart != null && quietEnd != null;
+    }
+
+    /** Email goes out only to users who gave an address and switched the channel on. */
+    public boolean wantsEmail() {
+        return emailChannel && email != null && !email.isBlank();
+    }
+
+    static LocalTime time(String hhmm) {
+        return LocalTime.parse(hhmm, HH_MM);
+    }
+
+    static String text(LocalTime time) {
+        return time == null ? null : time.format(HH_MM);
+    }
+}

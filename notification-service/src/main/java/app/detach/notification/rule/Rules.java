@@ -1,0 +1,80 @@
+package app.detach.notification.rule;
+
+import app.detach.events.content.ArticlePublished;
+import app.detach.events.streak.ContactLogged;
+import app.detach.events.streak.MilestoneReached;
+import app.detach.events.streak.UrgeResisted;
+import app.detach.notification.delivery.Deliveries;
+import app.detach.notification.delivery.Draft;
+import app.detach.notification.inbox.Notification;
+import app.detach.notification.preference.PreferenceStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/** From streak and content events to messages. Each method runs in the consumer's transaction. */
+@ApplicationScoped
+public class Rules {
+
+    private final Deliveries deliveries;
+    private final PreferenceStore preferences;
+    private final Clock clock;
+
+    Rules(Deliveries deliveries, PreferenceStore preferences, Clock clock) {
+        this.deliveries = deliveries;
+        this.preferences = preferences;
+        this.clock = clock;
+    }
+
+    public Uni<Void> milestoneReached(MilestoneReached e) {
+        Texts.Text text = Texts.milestone(e.day());
+        return deliveries.deliver(new Draft(e.userId(), "milestone", text.title(), text.body(), Texts.STREAK_LINK,
+                "milestone:" + e.streakId() + ":" + e.day(), true)).replaceWithVoid();
+    }
+
+    public Uni<Void> contactLogged(ContactLogged e) {
+        if (!e.breaksStreak()) {
+            return Uni.createFrom().voidItem(); // contact that did not break the streak needs no comfort message
+        }
+        return deliveries.deliver(new Draft(e.userId(), "slip", Texts.SLIP.title(), Texts.SLIP.body(),
+                Texts.AFTER_A_SLIP_LINK, "slip:" + e.contactId(), false)).replaceWithVoid();
+    }
+
+    /** At most one encouragement per user and local day: the day is part of the source key. */
+    public Uni<Void> urgeResisted(UrgeResisted e) {
+        return preferences.of(e.userId()).flatMap(prefs -> {
+            LocalDate today = clock.instant().atZone(prefs.zone()).toLocalDate();
+            return deliveries.deliver(new Draft(e.userId(), "urge-resisted", Texts.URGE_RESISTED.title(),
+                    Texts.URGE_RESISTED.body(), Texts.STREAK_LINK, "urge:" + today, true), prefs);
+        }).replaceWithVoid();
+    }
+
+    /**
+     * One digest per opted-in user and local day: the first article makes the message, later ones
+     * the same day are added to it.
+     */
+    public Uni<Void> articlePublished(ArticlePublished e) {
+        String line = "\n• " + e.title();
+        return preferences.optedInToNewGuides().flatMap(rows -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var row : rows) {
+                var prefs = row.toPreferences();
+                LocalDate today = clock.instant().atZone(prefs.zone()).toLocalDate();
+                Draft draft = new Draft(row.userId, "new-guides", Texts.NEW_GUIDES_TITLE,
+                        Texts.NEW_GUIDES_INTRO + line, Texts.GUIDES_LINK + "/" + e.slug(), "new-guides:" + today, true);
+                chain = chain.call(() -> deliveries.deliverOrMerge(draft, prefs, existing -> merge(existing, line)));
+            }
+            return chain;
+        });
+    }
+
+    private static Notification merge(Notification digest, String line) {
+        if (!digest.body.contains(line)) { // the same article republished the same day is listed once
+            digest.body = digest.body + line;
+            digest.link = Texts.GUIDES_LINK; // several guides: point to the list
+        }
+        return digest;
+    }
+}
