@@ -35,7 +35,7 @@ final class EventSamples {
             case CONTACT_LOGGED -> new ContactLogged(USER, id(3), ContactKind.THEY_CONTACTED_IGNORED, AT, false);
             case STREAK_RESET -> new StreakReset(USER, id(2), 17, AT);
             case URGE_RESISTED -> new UrgeResisted(USER, id(4), 8, AT);
-            case MILESTONE_REACHED -> new MilestoneReached(USER, id(2), 30, AT);
+            case MILESTONE_REACHED -> new MilestoneReached(USER, id(2), 30, AT, true);
             case ARTICLE_PUBLISHED -> new ArticlePublished(
                     id(5), "why-no-contact-works", "Why no contact works", List.of("first-days", "early"), AT);
             case ARTICLE_RETRACTED -> new ArticleRetracted(id(5), "why-no-contact-works", AT);

@@ -155,6 +155,17 @@ class EventSchemasTest {
     }
 
     @Test
+    void milestoneLateFlagIsOptionalButMustBeBoolean() {
+        ObjectNode json = sample(EventType.MILESTONE_REACHED);
+        json.remove("late");
+        assertEquals(List.of(), EventSchemas.validate(EventType.MILESTONE_REACHED, json));
+        json.put("late", true);
+        assertEquals(List.of(), EventSchemas.validate(EventType.MILESTONE_REACHED, json));
+        json.put("late", "yes");
+        assertNamed(EventSchemas.validate(EventType.MILESTONE_REACHED, json), "late");
+    }
+
+    @Test
     void formatsAreEnforced() {
         ObjectNode json = sample(EventType.ENTRY_DELETED);
         json.put("entryId", "42");

@@ -1,16 +1,16 @@
 package app.detach.streak.current;
 
 import app.detach.rest.CurrentUser;
-import app.detach.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.smallrye.mutiny.Uni;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
-import java.time.Instant;
 
 /** The user's current no-contact streak. */
 @Path("/api/streak")
@@ -19,24 +19,22 @@ import java.time.Instant;
 public class StreakResource {
 
     private final CurrentUser user;
+    private final StreakService service;
 
-    StreakResource(CurrentUser user) {
+    StreakResource(CurrentUser user, StreakService service) {
         this.user = user;
+        this.service = service;
     }
 
     @GET
-    @WithSession
     public Uni<StreakView> current() {
-        return Streak.<Streak>findById(user.id())
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "No streak started yet. Start one with PUT /api/streak."))
-                .map(StreakView::of);
+        return service.current(user.id());
     }
 
-    /** What GET /api/streak answers; the day counts arrive with the streak domain (issue 4). */
-    public record StreakView(Instant startedAt, String timeZone, boolean socialMediaCheckBreaks) {
-        static StreakView of(Streak streak) {
-            return new StreakView(streak.startedAt, streak.timeZone, streak.socialMediaCheckBreaks);
-        }
+    /** Starts, restarts or re-configures the streak (see {@link StreakService}). */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<StreakView> start(@Valid @NotNull StartRequest request) {
+        return service.start(user.id(), request);
     }
 }
