@@ -3,6 +3,7 @@ package app.detach.journal.messaging;
 import app.detach.events.EventType;
 import app.detach.events.account.ErasureRequested;
 import app.detach.journal.erasure.Erasure;
+import app.detach.outbox.IncomingEvent;
 import app.detach.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -4,6 +4,7 @@ import app.detach.events.EventType;
 import app.detach.events.streak.StreakReset;
 import app.detach.events.streak.StreakStarted;
 import app.detach.journal.streak.Streaks;
+import app.detach.outbox.IncomingEvent;
 import app.detach.outbox.ProcessedEvents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -2,6 +2,7 @@ package app.detach.streak.messaging;
 
 import app.detach.events.EventType;
 import app.detach.events.account.ErasureRequested;
+import app.detach.outbox.IncomingEvent;
 import app.detach.outbox.ProcessedEvents;
 import app.detach.streak.erasure.Erasure;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package app.detach.journal.messaging;
+package app.detach.outbox;
 
 import app.detach.events.CloudEventAttributes;
 import app.detach.events.EventData;
@@ -12,29 +12,32 @@ import org.apache.kafka.common.header.Header;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A CloudEvent (Kafka binary mode) read from a record: its id and type from the ce_* headers, its
- * data parsed and validated against the contract. A record that cannot be read this way is a
- * poison record: {@link #read} throws, the message is nacked and lands in the dead-letter topic
- * with the reason.
+ * A CloudEvent (Kafka binary mode) read from a record: id and type from the ce_* headers, data
+ * parsed and validated against the contract. A record that cannot be read is poison: {@link #read}
+ * throws, the message is nacked and parked in the dead-letter topic with the reason.
+ *
+ * <p>The consuming half of the contract the outbox produces: a consumer reads the record with
+ * this, then applies it in one transaction with {@link ProcessedEvents#firstTime} so a redelivery is
+ * a no-op.
  */
-record IncomingEvent(String id, EventType type, EventData data) {
+public record IncomingEvent(String id, EventType type, EventData data) {
 
     /**
-     * @return empty for a type this consumer does not handle (other services' newer events, for example)
-     * @throws IllegalArgumentException for a record without id or type, or with invalid data
+     * @return empty for a type this consumer does not handle
+     * @throws IllegalArgumentException for a record without ce_id/ce_type, or with invalid data
      */
-    static Optional<IncomingEvent> read(ConsumerRecord<String, String> record, ObjectMapper mapper,
+    public static Optional<IncomingEvent> read(ConsumerRecord<String, String> record, ObjectMapper mapper,
             EventType... handled) {
         String id = header(record, CloudEventAttributes.HEADER_ID);
         String ceType = header(record, CloudEventAttributes.HEADER_TYPE);
         if (id == null || id.isBlank() || ceType == null || ceType.isBlank()) {
             throw new IllegalArgumentException("not a CloudEvent: ce_id and ce_type headers are required");
         }
-        Optional<EventType> type = EventType.fromType(ceType)
-                .filter(t -> java.util.Arrays.asList(handled).contains(t));
+        Optional<EventType> type = EventType.fromType(ceType).filter(t -> Arrays.asList(handled).contains(t));
         if (type.isEmpty()) {
             return Optional.empty();
         }
@@ -49,8 +52,7 @@ record IncomingEvent(String id, EventType type, EventData data) {
         } catch (InvalidEventException e) {
             throw new IllegalArgumentException(ceType + " " + id + ": " + e.getMessage());
         }
-        EventData data = mapper.convertValue(json, type.get().dataClass());
-        return Optional.of(new IncomingEvent(id, type.get(), data));
+        return Optional.of(new IncomingEvent(id, type.get(), mapper.convertValue(json, type.get().dataClass())));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
