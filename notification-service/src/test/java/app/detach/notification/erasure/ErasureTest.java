@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,10 @@ class ErasureTest {
         Events.publish(Events.milestone(neighbour, 3));
         Api.awaitMessages(user, l -> l.size() == 1);
         Api.awaitMessages(neighbour, l -> l.size() == 1);
+        // the journal topic is consumed independently of the streak topic: wait until the mood is
+        // projected too, so the erasure below has everything to erase
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> rows("SELECT count(*) FROM mood_entry WHERE user_id = ?", user) == 1);
 
         Events.publish(new ErasureRequested(user, Instant.now()));
 
