@@ -52,11 +52,18 @@ export function lineChart({ series, labels, min = 0, max = 10, title, desc }) {
       else if (run.length > 1) group.append(s('polyline', { points: run.map((p) => p.join(',')).join(' '), fill: 'none' }));
       run = [];
     };
+    const dots = s('g', { class: 'dots' });
     line.values.forEach((v, i) => {
       if (v === null || v === undefined || Number.isNaN(Number(v))) flush();
-      else run.push([x(i).toFixed(1), y(Number(v)).toFixed(1)]);
+      else {
+        run.push([x(i).toFixed(1), y(Number(v)).toFixed(1)]);
+        const dot = s('circle', { cx: x(i).toFixed(1), cy: y(Number(v)).toFixed(1), r: 3 });
+        dot.append(s('title', { text: `${labels[i]}: ${line.name} ${Number(v).toFixed(1)}` }));
+        dots.append(dot);
+      }
     });
     flush();
+    group.append(dots);
     svg.append(group);
   }
   return svg;
