@@ -178,12 +178,14 @@ function contactDialog(ctx, messageBox) {
   const next = h('button', { type: 'submit', class: 'primary', text: 'Continue' });
   const cancel = h('button', { type: 'button', class: 'secondary', text: 'Cancel' });
 
-  const form = h('form', { method: 'dialog', novalidate: true },
-    h('h2', { id: titleId, text: 'Log a contact' }),
+  const details = h('div', { class: 'contact-details' },
     h('fieldset', { class: 'choices', dataset: { field: 'kind' } },
       h('legend', { text: 'What happened?' }), choices, h('p', { class: 'field-error' })),
     field('When', when, { name: 'occurredAt' }),
-    field('A note for yourself (optional)', note, { name: 'note' }),
+    field('A note for yourself (optional)', note, { name: 'note' }));
+  const form = h('form', { method: 'dialog', novalidate: true },
+    h('h2', { id: titleId, text: 'Log a contact' }),
+    details,
     confirmBox,
     message,
     h('div', { class: 'actions' }, cancel, next));
@@ -194,8 +196,9 @@ function contactDialog(ctx, messageBox) {
     if (confirming) {
       confirming = false;
       confirmBox.hidden = true;
+      details.hidden = false;
       next.textContent = 'Continue';
-      form.querySelector('fieldset').disabled = false;
+      cancel.textContent = 'Cancel';
     } else dialog.close();
   });
   dialog.addEventListener('close', () => dialog.remove());
@@ -206,7 +209,7 @@ function contactDialog(ctx, messageBox) {
     const kind = form.querySelector(`input[name="${name}"]:checked`)?.value;
     if (!confirming) {
       confirming = true;
-      form.querySelector('fieldset').disabled = true;
+      details.hidden = true;
       confirmBox.hidden = false;
       confirmBox.replaceChildren(h('p', { text: `You are logging: “${kindLabel(kind)}”${when.value ? `, ${new Date(when.value).toLocaleString()}` : ''}. Is that right?` }));
       next.textContent = 'Yes, log it';
