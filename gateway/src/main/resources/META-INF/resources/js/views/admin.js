@@ -102,11 +102,11 @@ async function editor(body, ctx, id) {
   const state = h('p', { class: 'meta', id: 'article-state' });
 
   const showState = (a) => {
-    state.replaceChildren(
+    state.replaceChildren(...[
       h('span', { class: `status ${String(a?.status || 'new').toLowerCase()}`, text: a?.status || 'Not saved yet' }),
       a?.revision ? h('span', { text: `Revision ${a.revision}` }) : null,
       a?.publishedRevision ? h('span', { text: `Live revision ${a.publishedRevision}` }) : null,
-      a?.slug ? h('span', { text: `/${a.slug}` }) : null);
+      a?.slug ? h('span', { text: `/${a.slug}` }) : null].filter(Boolean));
   };
   showState(article);
   const showPreview = (a) => {

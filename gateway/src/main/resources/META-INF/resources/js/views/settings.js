@@ -22,7 +22,7 @@ export async function render(root, ctx) {
 
 function preferencesForm(prefs, ctx) {
   const detected = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const zone = h('input', { type: 'text', value: prefs.timeZone && prefs.timeZone !== 'UTC' ? prefs.timeZone : (prefs.timeZone || detected), autocomplete: 'off', spellcheck: 'false' });
+  const zone = h('input', { type: 'text', value: prefs.timeZone && prefs.timeZone !== 'UTC' ? prefs.timeZone : detected, autocomplete: 'off', spellcheck: 'false' });
   const checkIn = h('input', { type: 'checkbox', id: uid('checkin'), checked: Boolean(prefs.dailyCheckIn?.enabled) });
   const checkInTime = h('input', { type: 'time', value: prefs.dailyCheckIn?.localTime || '20:00' });
   const quiet = h('input', { type: 'checkbox', id: uid('quiet'), checked: Boolean(prefs.quietHours) });
