@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +57,7 @@ class WebClientIT {
 
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    private final List<String> consoleLog = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launch() throws IOException {
@@ -99,13 +101,16 @@ class WebClientIT {
         waitForContent(page, Pattern.compile("Today|Welcome to Detach"));
         screenshot(page, "01-today");
 
-        visit(page, "#/journal", "Journal", "02-journal");
-        visit(page, "#/journal/new", "New entry", "03-journal-new");
-        visit(page, "#/insights", "Insights", "04-insights");
-        visit(page, "#/guides", "Guides", "05-guides");
-        visit(page, "#/help", "Help now", "06-help");
-        visit(page, "#/inbox", "Inbox", "07-inbox");
-        visit(page, "#/settings", "Settings", "08-settings");
+        // as a person does: through the navigation and the links on the pages
+        click(page, "#nav a[data-route=journal]", "Journal", "02-journal");
+        click(page, "#new-entry", "New entry", "03-journal-new");
+        click(page, "#nav a[data-route=insights]", "Insights", "04-insights");
+        click(page, "#nav a[data-route=guides]", "Guides", "05-guides");
+        click(page, ".help-now", "Help now", "06-help");
+        click(page, "#nav a[data-route=inbox]", "Inbox", "07-inbox");
+        click(page, "#nav a[data-route=settings]", "Settings", "08-settings");
+        // and by address: a bookmarked page opens directly
+        visit(page, "#/journal", "Journal", "09-journal-by-address");
 
         // keyboard: after navigation focus sits on the page's heading, the next Tab stop is in the page
         assertEquals("H1", page.evaluate("document.activeElement.tagName"));
@@ -122,7 +127,7 @@ class WebClientIT {
         screenshot(page, "10-phone-today");
         Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1");
         assertEquals(Boolean.FALSE, overflow, "nothing wider than a 360 px screen");
-        visit(page, "#/journal", "Journal", "11-phone-journal");
+        click(page, "#nav a[data-route=journal]", "Journal", "11-phone-journal");
         assertNoUnexpectedConsoleErrors();
     }
 
@@ -142,9 +147,9 @@ class WebClientIT {
     void anAdminSeesTheAdminArea() {
         Page page = signIn(newContext(1280, 900), "admin", "admin");
         assertTrue(page.locator("#nav-admin").isVisible());
-        visit(page, "#/admin", "Admin", "20-admin-articles");
+        click(page, "#nav a[data-route=admin]", "Admin", "20-admin-articles");
         page.locator("#admin-articles").waitFor();
-        visit(page, "#/admin/articles/new", "Admin", "21-admin-editor");
+        click(page, "#new-article", "Admin", "21-admin-editor");
         page.getByLabel("Text (Markdown)").waitFor();
         assertNoUnexpectedConsoleErrors();
     }
@@ -155,7 +160,7 @@ class WebClientIT {
         String username = KeycloakUsers.create("weberaser", password);
         Page page = signIn(newContext(1280, 900), username, password);
 
-        visit(page, "#/settings", "Settings", "30-settings-delete");
+        click(page, "#nav a[data-route=settings]", "Settings", "30-settings-delete");
         Locator delete = page.locator("#delete-account");
         assertTrue(delete.isDisabled(), "the button waits for the typed confirmation");
         page.locator("#delete-confirm").fill("delete my account");
@@ -287,6 +292,7 @@ class WebClientIT {
         context.setDefaultTimeout(TIMEOUT_MS);
         context.onPage(page -> {
             page.onConsoleMessage(message -> {
+                consoleLog.add(message.type() + " " + page.url() + " " + message.text());
                 if ("error".equals(message.type()) && page.url().startsWith(gateway)
                         && !EXPECTED_CONSOLE.matcher(message.text()).matches()) {
                     consoleErrors.add(page.url() + " → " + message.text());
@@ -307,7 +313,8 @@ class WebClientIT {
         page.locator("#password").fill(password);
         page.locator("#kc-login").click();
         page.waitForURL(Pattern.compile(Pattern.quote(gateway) + "/.*"));
-        page.locator("#who").filter(new Locator.FilterOptions().setHasText(Pattern.compile("\\S"))).waitFor();
+        // the name is hidden on a phone-sized screen: wait for the text, not for visibility
+        page.waitForFunction("() => document.getElementById('who') && document.getElementById('who').textContent.trim().length > 0");
         return page;
     }
 
@@ -321,16 +328,32 @@ class WebClientIT {
         page.locator("#day-counter").waitFor();
     }
 
+    /** Opens a page by its address (a bookmark, a reload). */
     private void visit(Page page, String hash, String heading, String screenshotName) {
         page.navigate(gateway + "/" + hash);
         waitForContent(page, Pattern.compile(Pattern.quote(heading)));
         screenshot(page, screenshotName);
     }
 
+    /** Follows a link or button of the page. */
+    private void click(Page page, String selector, String heading, String screenshotName) {
+        page.locator(selector).click();
+        waitForContent(page, Pattern.compile(Pattern.quote(heading)));
+        screenshot(page, screenshotName);
+    }
+
     /** The view's heading is there and no part of the page is still loading. */
-    private static void waitForContent(Page page, Pattern heading) {
-        page.locator("#view h1").filter(new Locator.FilterOptions().setHasText(heading)).waitFor();
-        page.waitForFunction("() => !document.querySelector('#view .loading') && !document.querySelector('#view [aria-busy=\"true\"]')");
+    private void waitForContent(Page page, Pattern heading) {
+        try {
+            page.locator("#view h1").filter(new Locator.FilterOptions().setHasText(heading)).waitFor();
+            page.waitForFunction("() => !document.querySelector('#view .loading') && !document.querySelector('#view [aria-busy=\"true\"]')");
+        } catch (PlaywrightException e) {
+            String name = "FAILED-" + UUID.randomUUID().toString().substring(0, 6);
+            screenshot(page, name);
+            throw new AssertionError("no page with heading " + heading + " at " + page.url()
+                    + " (screenshot " + name + ".png); the view shows: " + page.locator("#view").innerText()
+                    + "\nconsole:\n" + String.join("\n", consoleLog), e);
+        }
     }
 
     private static void screenshot(Page page, String name) {
