@@ -331,14 +331,22 @@ class WebClientIT {
     /** Opens a page by its address (a bookmark, a reload). */
     private void visit(Page page, String hash, String heading, String screenshotName) {
         page.navigate(gateway + "/" + hash);
-        waitForContent(page, Pattern.compile(Pattern.quote(heading)));
+        waitForContent(page, heading(heading));
         screenshot(page, screenshotName);
+    }
+
+    /**
+     * A heading as a pattern for Playwright. Not Pattern.quote: the pattern runs as a JavaScript
+     * regular expression in the browser, which has no \Q…\E.
+     */
+    private static Pattern heading(String text) {
+        return Pattern.compile(text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
     }
 
     /** Follows a link or button of the page. */
     private void click(Page page, String selector, String heading, String screenshotName) {
         page.locator(selector).click();
-        waitForContent(page, Pattern.compile(Pattern.quote(heading)));
+        waitForContent(page, heading(heading));
         screenshot(page, screenshotName);
     }
 
