@@ -132,7 +132,7 @@ function urgeCard(ctx) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      const answer = await post('/api/streak/urges', { intensity: Number(intensity.value), occurredAt: new Date().toISOString() });
+      const answer = await post('/api/streak/urges', { intensity: Number(intensity.value), occurredAt: new Date(Date.now() - 1000).toISOString() });
       message.textContent = URGE_WORDS[Math.floor(Math.random() * URGE_WORDS.length)];
       const total = answer?.urgesResisted;
       const counterEl = document.getElementById('urges-resisted');
