@@ -266,7 +266,7 @@ class WebClientIT {
         admin.locator("#preview h2").waitFor();
         screenshot(admin, "70-admin-preview");
         admin.locator("#publish").click();
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish").setExact(true)).last().click();
+        admin.locator("dialog[open]").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Publish").setExact(true)).click();
         admin.locator("#article-state .status.published").waitFor();
 
         Page user = signIn(newContext(1280, 900), "demo", "demo");

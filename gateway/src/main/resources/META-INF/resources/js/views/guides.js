@@ -20,7 +20,7 @@ function browse(root, ctx, query) {
     h('p', { class: 'lede', text: 'Short reads for each part of the road: the first raw days, the slow middle, and growing again.' }));
 
   const search = h('input', { type: 'search', value: q, placeholder: 'e.g. sleep, loneliness, they texted me', autocomplete: 'off' });
-  const form = h('form', { class: 'search card', role: 'search', 'aria-label': 'Search the guides' },
+  const form = h('form', { class: 'search card', role: 'search', 'aria-label': 'Find a guide' },
     field('Search the guides', search, { name: 'q' }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', text: 'Search' })));
   form.addEventListener('submit', (event) => {
