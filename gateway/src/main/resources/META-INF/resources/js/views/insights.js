@@ -1,7 +1,7 @@
 // #/insights — mood and urge over 30 or 90 days (GET /api/journal/insights?days=), the streak
 // calendar heatmap (GET /api/streak/calendar?from&to), longest streak, urges resisted.
 
-import { get } from '../api.js';
+import { get, ApiError } from '../api.js';
 import { h, section, isoDay, plural, uid } from '../dom.js';
 import { lineChart, heatmap } from '../charts.js';
 
@@ -14,11 +14,16 @@ export async function render(root, ctx, { query }) {
 
   const stats = h('div', { class: 'card' });
   page.append(stats);
-  section(stats, () => get('/api/streak'), (streak) => h('dl', { class: 'stats' },
+  // no streak yet (404) is not an error: point to the onboarding instead
+  const streakOrNone = () => get('/api/streak').catch((error) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
+  section(stats, streakOrNone, (streak) => (!streak ? h('p', {}, 'Your count has not started yet. ', h('a', { href: '#/today', text: 'Start it on the Today page' }), '.') : h('dl', { class: 'stats' },
     h('div', { class: 'stat' }, h('dt', { text: 'Current count' }), h('dd', { text: plural(streak.currentDays ?? 0, 'day', 'days') })),
     h('div', { class: 'stat' }, h('dt', { text: 'Longest streak' }), h('dd', { id: 'longest-streak', text: plural(streak.longestDays ?? 0, 'day', 'days') })),
     h('div', { class: 'stat' }, h('dt', { text: 'Urges resisted' }), h('dd', { id: 'insight-urges', text: String(streak.urgesResisted ?? 0) })),
-    h('div', { class: 'stat' }, h('dt', { text: 'No-contact days in all' }), h('dd', { text: String(streak.totalNoContactDays ?? 0) }))), 'Reading your streak…');
+    h('div', { class: 'stat' }, h('dt', { text: 'No-contact days in all' }), h('dd', { text: String(streak.totalNoContactDays ?? 0) })))), 'Reading your streak…');
 
   // range switch (radio group, keyboard friendly)
   const name = uid('range');
