@@ -172,6 +172,7 @@ function contactDialog(ctx, messageBox) {
       h('label', { for: input.id }, h('strong', { text: k.label }), h('span', { class: 'hint', text: k.help })));
   });
   const when = h('input', { type: 'datetime-local', value: localDateTimeValue(), max: localDateTimeValue() });
+  const prefilled = when.value;
   const note = h('textarea', { rows: '2', maxlength: '2000' });
   const message = formMessage();
   const confirmBox = h('div', { class: 'confirm', hidden: true });
@@ -219,7 +220,9 @@ function contactDialog(ctx, messageBox) {
     }
     next.disabled = true;
     try {
-      const occurred = when.value ? new Date(when.value) : new Date();
+      // The field shows minutes only: left at its pre-filled "now", it means now to the second
+      // (a streak started seconds ago must not see this contact as "before it started").
+      const occurred = when.value && when.value !== prefilled ? new Date(when.value) : new Date();
       const answer = await post('/api/streak/contacts', {
         kind,
         occurredAt: (occurred > new Date() ? new Date() : occurred).toISOString(),
