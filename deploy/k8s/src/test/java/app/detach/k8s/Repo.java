@@ -35,13 +35,21 @@ final class Repo {
 
     /**
      * The offline schemas: env {@code DETACH_K8S_SCHEMAS}, else {@code <repo>/../shared/k8s-schemas}, else the
-     * same name beside any further ancestor (a git worktree lives deeper than the main checkout).
+     * same name beside any further ancestor (a git worktree lives deeper than the main checkout), else
+     * the workspace's copy at {@value #WORKSPACE_SCHEMAS} (a clone made elsewhere, e.g. under /tmp, on
+     * the development machine).
      */
     static Path schemas() {
-        return schemas(System.getenv(SCHEMAS_ENV), root());
+        return schemas(System.getenv(SCHEMAS_ENV), root(), List.of(Path.of(WORKSPACE_SCHEMAS)));
     }
 
+    static final String WORKSPACE_SCHEMAS = "/work/shared/k8s-schemas";
+
     static Path schemas(String override, Path root) {
+        return schemas(override, root, List.of());
+    }
+
+    static Path schemas(String override, Path root, List<Path> fallbacks) {
         List<Path> looked = new ArrayList<>();
         if (override != null && !override.isBlank()) {
             Path dir = Path.of(override).toAbsolutePath().normalize();
@@ -53,6 +61,12 @@ final class Repo {
         }
         for (Path dir = root.getParent(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared/k8s-schemas");
+            looked.add(candidate);
+            if (isSchemaDir(candidate)) {
+                return candidate;
+            }
+        }
+        for (Path candidate : fallbacks) {
             looked.add(candidate);
             if (isSchemaDir(candidate)) {
                 return candidate;
