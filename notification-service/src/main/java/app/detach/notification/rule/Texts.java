@@ -4,15 +4,16 @@ import java.util.Map;
 
 /**
  * Every text the rules send, written for Detach: warm, never judging, never medical advice.
- * Links are paths of the web client.
+ * Links are routes of the web client (a hash router served at the gateway's root), so they work
+ * from the inbox and, prefixed with the public URL, from an email.
  */
 public final class Texts {
 
-    public static final String AFTER_A_SLIP_LINK = "/guides?stage=after-a-slip";
-    public static final String HELP_LINK = "/help";
-    public static final String QUICK_ACTIONS_LINK = "/#quick-actions";
-    public static final String STREAK_LINK = "/streak";
-    public static final String GUIDES_LINK = "/guides";
+    public static final String AFTER_A_SLIP_LINK = "/#/guides?stage=after-a-slip";
+    public static final String HELP_LINK = "/#/help";
+    public static final String QUICK_ACTIONS_LINK = "/#/today";
+    public static final String STREAK_LINK = "/#/insights";
+    public static final String GUIDES_LINK = "/#/guides";
 
     public record Text(String title, String body) {
     }

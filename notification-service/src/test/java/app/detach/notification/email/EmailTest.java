@@ -4,6 +4,7 @@ import app.detach.notification.Api;
 import app.detach.notification.Events;
 import app.detach.notification.GreenMailTestResource;
 import app.detach.notification.rule.RulesTest;
+import app.detach.notification.rule.Texts;
 import app.detach.testing.TestDatabase;
 import app.detach.testing.TestTokens;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -51,7 +52,7 @@ class EmailTest {
         String text = part(mail, "text/plain");
         assertTrue(html.contains("Sixty days."), html);
         assertTrue(text.contains("Sixty days."), text);
-        assertTrue(text.contains("http://localhost:8080/streak"), text);
+        assertTrue(text.contains("http://localhost:8080" + Texts.STREAK_LINK), text);
 
         Matcher link = Pattern.compile("/unsubscribe\\?token=([A-Za-z0-9_\\-.]+)").matcher(text);
         assertTrue(link.find(), text);

@@ -6,7 +6,9 @@ import app.detach.events.content.ArticlePublished;
 import app.detach.events.content.ArticleRetracted;
 import app.detach.events.journal.EntryDeleted;
 import app.detach.events.journal.EntryRecorded;
+import app.detach.events.streak.CheckedIn;
 import app.detach.events.streak.ContactLogged;
+import app.detach.events.streak.DaySettingsChanged;
 import app.detach.events.streak.MilestoneReached;
 import app.detach.events.streak.StreakReset;
 import app.detach.events.streak.StreakStarted;
@@ -31,6 +33,8 @@ public enum EventType {
     STREAK_RESET("app.detach.streak.streak-reset", Topics.STREAK, StreakReset.class),
     URGE_RESISTED("app.detach.streak.urge-resisted", Topics.STREAK, UrgeResisted.class),
     MILESTONE_REACHED("app.detach.streak.milestone-reached", Topics.STREAK, MilestoneReached.class),
+    DAY_SETTINGS_CHANGED("app.detach.streak.day-settings-changed", Topics.STREAK, DaySettingsChanged.class),
+    CHECKED_IN("app.detach.streak.checked-in", Topics.STREAK, CheckedIn.class),
 
     ARTICLE_PUBLISHED("app.detach.content.article-published", Topics.CONTENT, ArticlePublished.class),
     ARTICLE_RETRACTED("app.detach.content.article-retracted", Topics.CONTENT, ArticleRetracted.class),

@@ -6,13 +6,16 @@ import app.detach.events.content.ArticlePublished;
 import app.detach.events.content.ArticleRetracted;
 import app.detach.events.journal.EntryDeleted;
 import app.detach.events.journal.EntryRecorded;
+import app.detach.events.streak.CheckedIn;
 import app.detach.events.streak.ContactKind;
+import app.detach.events.streak.DaySettingsChanged;
 import app.detach.events.streak.ContactLogged;
 import app.detach.events.streak.MilestoneReached;
 import app.detach.events.streak.StreakReset;
 import app.detach.events.streak.StreakStarted;
 import app.detach.events.streak.UrgeResisted;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,6 +39,8 @@ final class EventSamples {
             case STREAK_RESET -> new StreakReset(USER, id(2), 17, AT);
             case URGE_RESISTED -> new UrgeResisted(USER, id(4), 8, AT);
             case MILESTONE_REACHED -> new MilestoneReached(USER, id(2), 30, AT, true);
+            case DAY_SETTINGS_CHANGED -> new DaySettingsChanged(USER, "America/Santiago", DaySettingsChanged.PIN_HOME, 3, AT);
+            case CHECKED_IN -> new CheckedIn(USER, id(6), LocalDate.parse("2025-03-14"), AT, 4);
             case ARTICLE_PUBLISHED -> new ArticlePublished(
                     id(5), "why-no-contact-works", "Why no contact works", List.of("first-days", "early"), AT);
             case ARTICLE_RETRACTED -> new ArticleRetracted(id(5), "why-no-contact-works", AT);

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.detach.events.journal.EntryRecorded;
+import app.detach.events.streak.ContactKind;
+import app.detach.events.streak.ContactLogged;
+import app.detach.events.streak.StreakReset;
+import app.detach.events.streak.UrgeResisted;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -233,5 +237,25 @@ class EventSchemasTest {
     private static void assertNamed(List<String> violations, String field) {
         assertTrue(violations.stream().anyMatch(v -> v.contains(field)),
                 "expected a violation naming '" + field + "', got " + violations);
+    }
+
+    @Test
+    void optionalFieldsAreLeftOutWhenAbsentAndValidatedWhenPresent() {
+        // producers built before the field existed never write it, so null must not reach the JSON
+        JsonNode withoutZone = EventJson.toTree(new UrgeResisted("u", EventSamples.id(4), 5, EventSamples.AT));
+        assertTrue(withoutZone.path("timeZone").isMissingNode(), withoutZone.toString());
+        assertEquals(List.of(), EventSchemas.validate(EventType.URGE_RESISTED, withoutZone));
+        JsonNode slip = EventJson.toTree(new StreakReset("u", EventSamples.id(2), 3, EventSamples.AT));
+        assertTrue(slip.path("reason").isMissingNode(), slip.toString());
+
+        JsonNode chosen = EventJson.toTree(new StreakReset("u", EventSamples.id(2), 3, EventSamples.AT, StreakReset.CHOSEN));
+        assertEquals(List.of(), EventSchemas.validate(EventType.STREAK_RESET, chosen));
+        ObjectNode unknownReason = ((ObjectNode) chosen.deepCopy()).put("reason", "BORED");
+        assertEquals(1, EventSchemas.validate(EventType.STREAK_RESET, unknownReason).size());
+
+        JsonNode zoned = EventJson.toTree(new ContactLogged(
+                "u", EventSamples.id(3), ContactKind.I_CONTACTED, EventSamples.AT, true, "Asia/Tokyo"));
+        assertEquals("Asia/Tokyo", zoned.path("timeZone").asText());
+        assertEquals(List.of(), EventSchemas.validate(EventType.CONTACT_LOGGED, zoned));
     }
 }

@@ -23,6 +23,8 @@ class EventTypeTest {
                 "app.detach.streak.streak-reset",
                 "app.detach.streak.urge-resisted",
                 "app.detach.streak.milestone-reached",
+                "app.detach.streak.day-settings-changed",
+                "app.detach.streak.checked-in",
                 "app.detach.content.article-published",
                 "app.detach.content.article-retracted",
                 "app.detach.account.erasure-requested",

@@ -3,6 +3,7 @@ package app.detach.events.journal;
 import app.detach.events.UserEventData;
 import app.detach.events.EventType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * runs, urges); the body stays encrypted inside journal-service and never appears here.
  *
  * @param noContactDay the streak day the user was on when writing, or null when not known
+ * @param timeZone     the IANA zone in force on the writer's device (optional)
  */
 @JsonIgnoreProperties(ignoreUnknown = true) // additive changes must not break older consumers
 public record EntryRecorded(
@@ -22,7 +24,14 @@ public record EntryRecorded(
         int mood,
         int urge,
         List<String> emotions,
-        Integer noContactDay) implements UserEventData {
+        Integer noContactDay,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String timeZone) implements UserEventData {
+
+    /** An entry without the zone it was written in. */
+    public EntryRecorded(UUID entryId, String userId, Instant recordedAt, int mood, int urge, List<String> emotions,
+            Integer noContactDay) {
+        this(entryId, userId, recordedAt, mood, urge, emotions, noContactDay, null);
+    }
 
     public EntryRecorded {
         Objects.requireNonNull(entryId, "entryId");
