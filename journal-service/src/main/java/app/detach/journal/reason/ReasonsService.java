@@ -51,8 +51,14 @@ public class ReasonsService {
         return store(userId, reasons, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** Stores the reasons in the caller's transaction (also used by the archive import). */
+    /**
+     * Stores the reasons in the caller's transaction (also used by the archive import). An empty
+     * list removes the row: a journal whose reasons were cleared counts as empty for a restore.
+     */
     public Uni<ReasonsView> store(String userId, List<String> reasons, Instant at) {
+        if (reasons.isEmpty()) {
+            return Reasons.delete("userId", userId).replaceWith(new ReasonsView(List.of(), null));
+        }
         return keys.forWriting(userId).flatMap(dek -> Reasons.<Reasons>findById(userId).flatMap(existing -> {
             Reasons row = existing == null ? new Reasons() : existing;
             row.userId = userId;

@@ -102,6 +102,10 @@ class ArchiveResourceTest {
         String archive = "{\"version\":1,\"entries\":[],\"drafts\":[],\"reasons\":[\"one\"]}";
         post(token, archive).statusCode(201).body("restored.reasons", equalTo(1));
         post(token, archive).statusCode(409).contentType("application/problem+json");
+        // reasons cleared: the journal is empty again and may receive an archive
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reasons", List.of()))
+                .put("/api/journal/reasons").then().statusCode(200);
+        post(token, archive).statusCode(201);
 
         String withDraft = TestTokens.user("has-draft-" + UUID.randomUUID());
         given().auth().oauth2(withDraft).contentType(ContentType.JSON).body(Map.of("body", "x"))

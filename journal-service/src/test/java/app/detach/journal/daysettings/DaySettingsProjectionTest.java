@@ -73,6 +73,24 @@ class DaySettingsProjectionTest {
     }
 
     @Test
+    void anEntryIsStampedWithTheNoContactDayInTheUsersDays() {
+        String userId = "stamped-" + UUID.randomUUID();
+        // the streak started at 05:00 in Tokyo ten days ago: with a day starting at 06:00 that is the day before
+        LocalDate startDate = LocalDate.now(TOKYO).minusDays(10);
+        Instant startedAt = startDate.atTime(5, 0).atZone(TOKYO).toInstant();
+        awaitProcessed(events.publish(new app.detach.events.streak.StreakStarted(userId, UUID.randomUUID(), startedAt,
+                "Asia/Tokyo"), STREAK_SERVICE));
+        awaitProcessed(events.publish(new DaySettingsChanged(userId, "Asia/Tokyo", DaySettingsChanged.PIN_HOME, 6,
+                Instant.now()), STREAK_SERVICE));
+
+        String id = JournalApi.as(userId).create("counted in my days", 5, 5);
+        Instant now = Instant.now();
+        int expected = (int) ChronoUnit.DAYS.between(startDate.minusDays(1),
+                now.atZone(TOKYO).toLocalDateTime().minusHours(6).toLocalDate());
+        JournalApi.as(userId).get(id).statusCode(200).body("noContactDay", equalTo(expected));
+    }
+
+    @Test
     void withoutSettingsTheClientsZoneAndMidnightStillApply() {
         JournalApi.as("no-settings-" + UUID.randomUUID())
                 .get("/api/journal/insights", Map.of("days", 7, "tz", "Europe/Paris")).statusCode(200)

@@ -52,7 +52,7 @@ class ReasonsResourceTest {
         put(token, Map.of("reasons", List.of("Only this one"))).statusCode(200);
         get(token).statusCode(200).body("reasons", contains("Only this one"));
         put(token, Map.of("reasons", List.of())).statusCode(200).body("reasons", empty());
-        get(token).statusCode(200).body("reasons", empty());
+        get(token).statusCode(200).body("reasons", empty()).body("updatedAt", nullValue());
     }
 
     @Test
