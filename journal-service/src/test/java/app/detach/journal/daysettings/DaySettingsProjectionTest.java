@@ -54,6 +54,11 @@ class DaySettingsProjectionTest {
                 .body("series[4].entries", equalTo(1))
                 .body("series[4].mood", equalTo(8.0f));
 
+        // today's prompt is the prompt of the user's day too
+        JournalApi.as(userId).get("/api/journal/prompts/today", Map.of("tz", "Europe/Paris")).statusCode(200)
+                .body("timeZone", equalTo("Asia/Tokyo"))
+                .body("day", equalTo(days.dayOf(Instant.now()).toString()));
+
         // a change that is older than the stored one (arriving late) changes nothing
         String late = events.publish(new DaySettingsChanged(userId, "UTC", DaySettingsChanged.PIN_HOME, 0,
                 changedAt.minusSeconds(60)), STREAK_SERVICE);
