@@ -53,7 +53,7 @@ public final class Answers {
         return valid;
     }
 
-    static String write(ObjectMapper mapper, Map<String, JsonNode> answers) {
+    public static String write(ObjectMapper mapper, Map<String, JsonNode> answers) {
         try {
             return mapper.writeValueAsString(answers);
         } catch (JsonProcessingException e) {
@@ -61,7 +61,7 @@ public final class Answers {
         }
     }
 
-    static Map<String, JsonNode> read(ObjectMapper mapper, String json) {
+    public static Map<String, JsonNode> read(ObjectMapper mapper, String json) {
         try {
             return mapper.readValue(json, new TypeReference<LinkedHashMap<String, JsonNode>>() { });
         } catch (JsonProcessingException e) {
