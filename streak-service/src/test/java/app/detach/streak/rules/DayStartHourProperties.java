@@ -3,6 +3,7 @@ package app.detach.streak.rules;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -137,6 +138,22 @@ class DayStartHourProperties {
         Instant next = DayCount.dayBegins(startDate, countAfter + 1, after);
         assertEquals(countAfter, DayCount.daysAt(startDate, next.minusNanos(1), after));
         assertEquals(countAfter + 1, DayCount.daysAt(startDate, next, after));
+    }
+
+    @Example
+    void workedExamples() {
+        DayBoundary berlinAt3 = new DayBoundary(ZoneId.of("Europe/Berlin"), 3);
+        // 01:30 on 2 July (CEST) is still 1 July; 1 July ends at 03:00
+        assertEquals(LocalDate.parse("2026-07-01"), DayCount.userDay(Instant.parse("2026-07-01T23:30:00Z"), berlinAt3));
+        assertEquals(Instant.parse("2026-07-02T01:00:00Z"), DayCount.beginningOf(LocalDate.parse("2026-07-02"), berlinAt3));
+        // 29 March 2026: 02:00 → 03:00 in Berlin; the day with start hour 2 begins at the end of the gap
+        DayBoundary berlinAt2 = new DayBoundary(ZoneId.of("Europe/Berlin"), 2);
+        assertEquals(Instant.parse("2026-03-29T01:00:00Z"), DayCount.beginningOf(LocalDate.parse("2026-03-29"), berlinAt2));
+        // Antarctica/Casey, 4 March 2010 15:00Z: 02:00 on 5 March becomes 23:00 on 4 March. 5 March had
+        // begun two hours earlier, and a begun day stays begun
+        DayBoundary casey = DayBoundary.midnight(ZoneId.of("Antarctica/Casey"));
+        assertEquals(LocalDate.parse("2010-03-05"), DayCount.userDay(Instant.parse("2010-03-04T15:00:00Z"), casey));
+        assertEquals(Instant.parse("2010-03-04T13:00:00Z"), DayCount.beginningOf(LocalDate.parse("2010-03-05"), casey));
     }
 
     @Property(tries = 300)
