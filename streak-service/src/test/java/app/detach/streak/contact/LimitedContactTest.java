@@ -17,6 +17,8 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class LimitedContactTest {
@@ -72,5 +74,11 @@ class LimitedContactTest {
         // without a purpose it is a slip, limited contact or not
         Api.post(user, "/api/streak/contacts", Map.of("kind", "I_CONTACTED")).statusCode(201)
                 .body("brokeStreak", equalTo(true));
+        // the list shows each with its purpose, newest first, and only the user's own
+        Api.get(user, "/api/streak/contacts").statusCode(200)
+                .body("items", hasSize(3))
+                .body("items.purpose", hasItems("LEGAL", null))
+                .body("items.note", hasItem("the lawyer's letter"));
+        Api.get("someone-else-" + UUID.randomUUID(), "/api/streak/contacts").statusCode(200).body("items", hasSize(0));
     }
 }
