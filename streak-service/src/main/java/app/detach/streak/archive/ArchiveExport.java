@@ -1,5 +1,6 @@
 package app.detach.streak.archive;
 
+import app.detach.events.streak.ContactKind;
 import app.detach.streak.checkin.CheckIn;
 import app.detach.streak.contact.Contact;
 import app.detach.streak.current.Streak;
@@ -40,7 +41,7 @@ public class ArchiveExport {
                                                                         s.id, s.startedAt, s.startDate, s.endedAt, s.days,
                                                                         s.endReason, s.endedByContactId,
                                                                         s.endedByKind == null ? null
-                                                                                : app.detach.events.streak.ContactKind.valueOf(s.endedByKind),
+                                                                                : ContactKind.valueOf(s.endedByKind),
                                                                         s.endedByReadinessCheckId)).toList(),
                                                                 contacts.stream().map(c -> new Archive.ArchivedContact(
                                                                         c.id, c.kind, c.occurredAt, c.brokeStreak, c.note,

@@ -22,7 +22,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.isOneOf;
+import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class ReadinessAndEndTest {
         Api.get("reader-" + UUID.randomUUID(), "/api/streak/readiness/questions").statusCode(200)
                 .body("questions", hasSize(8))
                 .body("questions.id", hasItems("settled", "hopes", "apologised", "ifNo", "support"))
-                .body("questions.kind", everyItem(isOneOf("SCALE_1_5", "YES_NO", "TEXT")))
+                .body("questions.kind", everyItem(oneOf("SCALE_1_5", "YES_NO", "TEXT")))
                 .body("questions.articleSlug", hasItems("reaching-out-when-healed", "apologising-once",
                         "talking-to-people-you-trust"))
                 .body("questions.text", everyItem(notNullValue()));
