@@ -179,7 +179,7 @@ class AttackersIT {
     void aFloodFromOneUserGets429WithRetryAfterAndOthersAreUnaffected() throws Exception {
         String flooder = Tokens.password(KeycloakUsers.create("flood", PASSWORD), PASSWORD);
         String bystander = Tokens.password(KeycloakUsers.create("bystander", PASSWORD), PASSWORD);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         int sent = 400;
         long started = System.nanoTime();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();

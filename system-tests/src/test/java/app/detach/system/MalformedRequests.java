@@ -109,7 +109,7 @@ final class MalformedRequests {
             }
             String name = p.path("name").asText();
             List<String> values = new ArrayList<>(HOSTILE);
-            values.addAll(List.of("-1", "0", "99999999999999999999", UUID.randomUUID().toString(), "x".repeat(5000),
+            values.addAll(List.of("-1", "0", "99999999999999999999", UUID.randomUUID().toString(), "x".repeat(3000),
                     "00000000-0000-0000-0000-00000000000g", " "));
             for (String v : values) {
                 Map<String, String> params = new LinkedHashMap<>(validPath);
@@ -144,7 +144,8 @@ final class MalformedRequests {
                         "MjAyNC0wMS0wMVQwMDowMDowMFp8bm90LWEtdXVpZA"));
             } else {
                 values.addAll(HOSTILE);
-                values.add("x".repeat(5000));
+                // long, but under the HTTP server's 4 KiB request-line limit (beyond it: a bare 414 from the codec)
+                values.add("x".repeat(3000));
             }
             for (String v : values) {
                 add("query " + name, op.method(), path + "?" + name + "=" + encode(v), validCt, validBody, !freeText);
