@@ -40,6 +40,24 @@ class BadInputIT {
     // the SSE stream never ends by itself; account erasure would delete the sender
     private static final Set<String> SKIPPED = Set.of("GET /api/notifications/stream", "DELETE /api/me");
 
+    /** The journal entry body as its README documents it (the resource reads a raw JsonNode). */
+    private static final JsonNode ENTRY = parse("""
+            {"type":"object","required":["body","mood","urge"],"properties":{
+              "body":{"type":"string","maxLength":20000},
+              "mood":{"type":"integer","minimum":1,"maximum":10},
+              "urge":{"type":"integer","minimum":0,"maximum":10},
+              "emotions":{"type":"array","maxItems":10,"items":{"type":"string","enum":["sad"]}}}}""");
+    private static final Map<String, JsonNode> DOCUMENTED_BODIES = Map.of(
+            "/api/journal/entries", ENTRY, "/api/journal/entries/{id}", ENTRY);
+
+    private static JsonNode parse(String json) {
+        try {
+            return MalformedRequests.JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final URI gateway = URI.create(Stack.get().gatewayUrl());
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -66,7 +84,7 @@ class BadInputIT {
             JsonNode openApi = MalformedRequests.JSON.readTree(given()
                     .get(Stack.get().serviceUrl(service) + "/q/openapi?format=json")
                     .then().statusCode(200).extract().asString());
-            MalformedRequests generator = new MalformedRequests(openApi.path("components"), victimIds);
+            MalformedRequests generator = new MalformedRequests(openApi.path("components"), victimIds, DOCUMENTED_BODIES);
             for (MalformedRequests.Operation op : MalformedRequests.operations(openApi, SKIPPED)) {
                 if (!op.template().startsWith("/api/")) {
                     continue;

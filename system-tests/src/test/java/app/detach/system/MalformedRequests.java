@@ -60,15 +60,17 @@ final class MalformedRequests {
 
     private final JsonNode components;
     private final Map<String, String> knownIds;
+    private final Map<String, JsonNode> documentedBodies;
     private final List<Case> cases = new ArrayList<>();
 
     /**
      * @param knownIds real ids (e.g. another user's journal entry) to put into path parameters
      *                 whose template contains the key, so a malformed write aimed at them is tried too
      */
-    MalformedRequests(JsonNode components, Map<String, String> knownIds) {
+    MalformedRequests(JsonNode components, Map<String, String> knownIds, Map<String, JsonNode> documentedBodies) {
         this.components = components;
         this.knownIds = knownIds;
+        this.documentedBodies = documentedBodies;
     }
 
     static List<Operation> operations(JsonNode openApi, Set<String> skipped) {
@@ -91,7 +93,12 @@ final class MalformedRequests {
         return operations;
     }
 
-    List<Case> generate(Operation op) {
+    List<Case> generate(Operation documented) {
+        Operation op = documented.bodySchema() == null && documentedBodies.containsKey(documented.template())
+                && Set.of("POST", "PUT").contains(documented.method())
+                ? new Operation(documented.method(), documented.template(), documented.parameters(),
+                        documentedBodies.get(documented.template()))
+                : documented;
         int before = cases.size();
         Map<String, String> validPath = new LinkedHashMap<>();
         for (JsonNode p : op.parameters()) {
@@ -99,7 +106,8 @@ final class MalformedRequests {
                 validPath.put(p.path("name").asText(), sampleParam(op.template(), p));
             }
         }
-        byte[] validBody = op.bodySchema() == null ? null : bytes(example(op.bodySchema(), 0));
+        byte[] validBody = op.bodySchema() == null ? null : bytes(example(
+                documentedBodies.getOrDefault(op.template(), op.bodySchema()), 0));
         String validCt = op.bodySchema() == null ? null : "application/json";
 
         // path parameters: hostile and malformed values, one parameter at a time
@@ -110,7 +118,8 @@ final class MalformedRequests {
             String name = p.path("name").asText();
             List<String> values = new ArrayList<>(HOSTILE);
             values.addAll(List.of("-1", "0", "99999999999999999999", UUID.randomUUID().toString(), "x".repeat(3000),
-                    "00000000-0000-0000-0000-00000000000g", " "));
+                    "00000000-0000-0000-0000-00000000000g", " ", "null", "undefined", "..", ".", "*", "%", "%%",
+                    "..;", "1.5", "true", UUID.randomUUID() + "/../..", UUID.randomUUID().toString().toUpperCase() + "x"));
             for (String v : values) {
                 Map<String, String> params = new LinkedHashMap<>(validPath);
                 params.put(name, v);
@@ -131,7 +140,8 @@ final class MalformedRequests {
             boolean freeText = type.equals("string") && !schema.has("enum") && !schema.has("format")
                     && !schema.has("pattern") && !name.toLowerCase().matches(".*(cursor|tz|zone|from|to|format|country|stage|limit).*");
             List<String> values = new ArrayList<>();
-            if (type.equals("integer") || type.equals("number") || name.equals("limit") || name.equals("days")) {
+            if (type.equals("integer") || type.equals("number")
+                    || name.toLowerCase().matches(".*(limit|days|mood|urge|intensity|count|size|page).*")) {
                 values.addAll(BAD_NUMBERS);
             } else if (type.equals("boolean")) {
                 values.addAll(List.of("maybe", "2", "' OR 1=1--", "yes please"));
@@ -146,6 +156,9 @@ final class MalformedRequests {
                 values.addAll(HOSTILE);
                 // long, but under the HTTP server's 4 KiB request-line limit (beyond it: a bare 414 from the codec)
                 values.add("x".repeat(3000));
+            }
+            if (!values.containsAll(HOSTILE)) {
+                values.addAll(HOSTILE);
             }
             for (String v : values) {
                 add("query " + name, op.method(), path + "?" + name + "=" + encode(v), validCt, validBody, !freeText);
@@ -165,6 +178,10 @@ final class MalformedRequests {
 
     private void bodyCases(Operation op, String path) {
         JsonNode schema = resolve(op.bodySchema());
+        if (!schema.has("properties") && documentedBodies.containsKey(op.template())) {
+            // a resource that reads a raw JsonNode has no schema in its OpenAPI document: use its README's
+            schema = documentedBodies.get(op.template());
+        }
         ObjectNode valid = example(schema, 0) instanceof ObjectNode o ? o : F.objectNode();
         String m = op.method();
         for (String raw : List.of("", "{", "nope", "[1,2", "{\"a\":}", "null", "[]", "42", "\"text\"", "{}}", "{'a':1}",
@@ -243,6 +260,12 @@ final class MalformedRequests {
     private List<JsonNode> badValues(String field, JsonNode schema) {
         List<JsonNode> values = new ArrayList<>();
         String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
+        boolean constrained = !type.equals("string") || schema.has("enum") || schema.has("format") || schema.has("pattern")
+                || field.matches("(?i).*(zone|email|At|date|time|start|end|kind)$");
+        if (constrained && !type.equals("array") && !type.equals("object")) {
+            // SQL, script and control-character strings where the type or format cannot hold them
+            HOSTILE.forEach(h -> values.add(F.textNode(h)));
+        }
         if (!type.equals("object")) {
             values.add(F.objectNode().put("nested", "object"));
         }
