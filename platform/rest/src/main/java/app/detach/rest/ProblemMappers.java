@@ -89,11 +89,6 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (causedBy(e, java.nio.charset.UnsupportedCharsetException.class)
-                || causedBy(e, java.nio.charset.IllegalCharsetNameException.class)) {
-            // e.g. "application/json; charset=EBCDIC": the body cannot even be decoded
-            return respond(Problem.of(415, "Unsupported Media Type", "Send the body as application/json in UTF-8."), uri);
-        }
         String sqlState = dataExceptionState(e);
         if (sqlState != null) {
             // SQLSTATE class 22 (data exception: a NUL character in text, a number or date out of
@@ -108,16 +103,6 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "Internal error",
                 "Something went wrong on our side; nothing you sent was lost. Reference: " + errorId), uri);
-    }
-
-    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The SQLSTATE of a data exception (class 22) anywhere in the cause chain, else null. */
