@@ -89,43 +89,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
-        String sqlState = dataExceptionState(e);
-        if (sqlState != null) {
-            // SQLSTATE class 22 (data exception: a NUL character in text, a number or date out of
-            // range) comes from a value the client sent that validation let through: their mistake,
-            // not ours. The state alone is logged; the message could echo the value.
-            LOG.warnf("Refused a value the database cannot store (SQLSTATE %s) on %s", sqlState, uri == null ? "?" : uri.getPath());
-            return respond(Problem.of(400, "Bad Request",
-                    "A value in the request cannot be stored (for example a NUL character or a number out of range)."), uri);
-        }
         // The id ties the log line to the answer without giving the client anything internal.
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "Internal error",
                 "Something went wrong on our side; nothing you sent was lost. Reference: " + errorId), uri);
-    }
-
-    /** The SQLSTATE of a data exception (class 22) anywhere in the cause chain, else null. */
-    static String dataExceptionState(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            String state = null;
-            if (t instanceof java.sql.SQLException sql) {
-                state = sql.getSQLState();
-            } else {
-                try {
-                    // the reactive PostgreSQL client's PgException (no compile-time dependency here)
-                    Object value = t.getClass().getMethod("getSqlState").invoke(t);
-                    state = value instanceof String s ? s : null;
-                } catch (ReflectiveOperationException | RuntimeException ignored) {
-                    state = null;
-                }
-            }
-            if (state != null && state.startsWith("22")) {
-                return state;
-            }
-        }
-        return null;
     }
 
     /** Names the offending field for mapping errors; says only "not JSON" for syntax errors. */
