@@ -40,7 +40,7 @@ final class MalformedRequests {
             "${jndi:ldap://evil.example/a}", "{{7*7}}", "../../../../etc/passwd", "..%2F..%2Fq%2Fmetrics",
             "%00", "\u0000", "\u202Egnp.exe", "😀".repeat(10));
     private static final List<String> BAD_NUMBERS = List.of("abc", "-1", "-99999999999", "99999999999999999999",
-            "1e309", "NaN", "0x10", "", " ", "1;2", "' OR 1=1--");
+            "1e309", "NaN", "0x10", "", " ", "1;2", "' OR 1=1--", "1.5", "5 OR 1=1", "0b101", "--5");
     private static final List<String> BAD_DATES = List.of("yesterday", "2024-13-45", "2024-02-30T25:61:00Z",
             "99999-01-01T00:00:00Z", "2024-01-01T00:00:00+25:00", "1' OR '1'='1", "0000-00-00", "-1");
     private static final List<String> BAD_ZONES = List.of("Mars/Olympus", "../../../etc/localtime", "UTC+99:00",
@@ -123,8 +123,9 @@ final class MalformedRequests {
             for (String v : values) {
                 Map<String, String> params = new LinkedHashMap<>(validPath);
                 params.put(name, v);
+                // "." is a dot segment: the URL normalises to the parent path, which may exist
                 add("path param " + name, op.method(), fill(op.template(), params), validCt,
-                        op.bodySchema() == null ? null : "{}".getBytes(StandardCharsets.UTF_8), true);
+                        op.bodySchema() == null ? null : "{}".getBytes(StandardCharsets.UTF_8), !v.equals("."));
             }
         }
         String path = fill(op.template(), validPath);
@@ -161,7 +162,9 @@ final class MalformedRequests {
                 values.addAll(HOSTILE);
             }
             for (String v : values) {
-                add("query " + name, op.method(), path + "?" + name + "=" + encode(v), validCt, validBody, !freeText);
+                // an empty or blank parameter counts as absent (the documented default applies)
+                add("query " + name, op.method(), path + "?" + name + "=" + encode(v), validCt, validBody,
+                        !freeText && !v.isBlank());
             }
         }
 
@@ -177,11 +180,9 @@ final class MalformedRequests {
     }
 
     private void bodyCases(Operation op, String path) {
-        JsonNode schema = resolve(op.bodySchema());
-        if (!schema.has("properties") && documentedBodies.containsKey(op.template())) {
-            // a resource that reads a raw JsonNode has no schema in its OpenAPI document: use its README's
-            schema = documentedBodies.get(op.template());
-        }
+        // a resource that reads a raw JsonNode documents Jackson's JsonNode, not its body: use its README's
+        JsonNode schema = documentedBodies.containsKey(op.template())
+                ? documentedBodies.get(op.template()) : resolve(op.bodySchema());
         ObjectNode valid = example(schema, 0) instanceof ObjectNode o ? o : F.objectNode();
         String m = op.method();
         for (String raw : List.of("", "{", "nope", "[1,2", "{\"a\":}", "null", "[]", "42", "\"text\"", "{}}", "{'a':1}",
@@ -202,10 +203,13 @@ final class MalformedRequests {
         // content types
         byte[] validBytes = bytes(valid);
         for (String ct : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/json; charset=EBCDIC", "image/png")) {
+                "multipart/form-data; boundary=x", "image/png")) {
             add("content type " + ct, m, path, ct, validBytes, true);
         }
-        add("no content type", m, path, null, validBytes, true);
+        // RFC 8259: JSON is UTF-8 and a charset parameter "has no effect on compliant recipients"
+        add("content type with a bogus charset", m, path, "application/json; charset=EBCDIC", validBytes, false);
+        // RFC 9110 lets a server examine a body sent without Content-Type; a JSON body may be accepted
+        add("no content type", m, path, null, validBytes, false);
 
         // one field at a time
         List<String> required = new ArrayList<>();
