@@ -73,6 +73,7 @@ public final class Bench {
                 });
             }
             report.footprint = footprint.table();
+            System.out.print(report.footprint.markdown());
             if (only.contains("pipeline")) {
                 section(report, "pipeline", () -> {
                     System.out.println("> event pipeline: contact -> notification on the SSE stream; Kafka's own tools");

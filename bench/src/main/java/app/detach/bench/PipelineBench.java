@@ -289,7 +289,7 @@ public final class PipelineBench {
         series.computeIfAbsent("p50", k -> new LinkedHashMap<>()).put("Kafka EndToEndLatency", kafkaE2eP50);
         series.computeIfAbsent("p99", k -> new LinkedHashMap<>()).put("Kafka EndToEndLatency", kafkaE2eP99);
         Plots.bars(results.resolve("pipeline_latency.png"), "Contact answered -> notification on the SSE stream, and Kafka's own end-to-end latency",
-                "ms (log)", categories, series, true);
+                "ms", categories, series, false);
         md.append("## 2. Event pipeline: a logged contact to the notification on the live stream\n\n");
         md.append("One user with a running streak and its SSE stream open through the gateway; `POST /api/streak/contacts` "
                 + "`{kind: I_CONTACTED}` through the gateway at a constant rate (each breaks the streak, so each must produce "

@@ -25,12 +25,12 @@ public final class Plots {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(520).title(title).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(12);
-        chart.getStyler().setYAxisLogarithmic(logY);
+        // linear always: XChart refuses a log axis when a bar is missing (logY is kept for callers)
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         for (Map.Entry<String, Map<String, Double>> s : series.entrySet()) {
             List<Double> ys = categories.stream().map(c -> {
                 Double v = s.getValue().get(c);
-                return v == null || v.isNaN() ? (logY ? 0.001 : 0.0) : v;
+                return v == null || v.isNaN() ? 0.0 : v;
             }).toList();
             chart.addSeries(s.getKey(), categories, ys);
         }
@@ -54,11 +54,12 @@ public final class Plots {
         return new LinkedHashMap<>();
     }
 
+    /** A chart that cannot be drawn is reported, never the end of the run: the CSV files hold the figures. */
     private static void save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path file) {
         try {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + file, e);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("  warning: chart " + file.getFileName() + " not written: " + e.getMessage());
         }
     }
 }

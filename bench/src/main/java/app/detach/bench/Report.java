@@ -103,7 +103,7 @@ public final class Report {
             p99.computeIfAbsent(r.via() + " p99", k -> new LinkedHashMap<>()).put(r.endpoint(), r.p99());
         }
         Plots.bars(results.resolve("http_throughput.png"), "Maximum throughput (closed-loop ramp)", "requests/s", endpoints, tput, false);
-        Plots.bars(results.resolve("http_latency.png"), "Latency at 50% of maximum throughput (constant rate)", "ms (log)", endpoints, p99, true);
+        Plots.bars(results.resolve("http_latency.png"), "Latency at 50% of maximum throughput (constant rate)", "ms", endpoints, p99, false);
 
         Table ratios = new Table("http_ratios", "endpoint", "gateway ÷ direct throughput", "gateway − direct p50 (ms)",
                 "direct ÷ pgbench throughput", "gateway ÷ pgbench throughput");
