@@ -56,7 +56,7 @@ final class TopicRecords implements AutoCloseable {
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         Properties a = new Properties();
         a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000");
+        a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "60000"); // must not be below request.timeout.ms (30 s)
         admin = Admin.create(a);
     }
 
