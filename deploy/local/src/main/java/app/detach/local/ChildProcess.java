@@ -93,6 +93,22 @@ public final class ChildProcess {
         }
     }
 
+    /** SIGKILL to the process and its descendants at once (no graceful shutdown); returns when they are gone. */
+    public void kill() {
+        List<ProcessHandle> handles = new ArrayList<>(process.descendants().collect(Collectors.toList()));
+        handles.add(process.toHandle());
+        handles.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : handles) {
+            try {
+                handle.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     /**
      * Stops the children and all their descendants: SIGTERM to all at once, then SIGKILL to
      * whatever is still alive after {@code grace}. Returns when none of them is left.

@@ -312,6 +312,108 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    // ---- fault injection (system tests): stop, start and kill parts of a running stack ----------
+
+    /** Stops the Kafka broker gracefully (SIGTERM, then SIGKILL after the grace period); {@link #startKafka()} brings it back. */
+    public void stopKafka() {
+        KafkaNode k;
+        synchronized (lock) {
+            k = kafka;
+            kafka = null;
+        }
+        if (k != null) {
+            progress.step("stopping Kafka (fault injection)");
+            ChildProcess.stopAll(List.of(k.child()), STOP_GRACE);
+        }
+    }
+
+    /** Starts the broker again on the same port and log directory (nothing is reformatted) and waits until it is ready. */
+    public void startKafka() {
+        synchronized (lock) {
+            if (kafka != null) {
+                return;
+            }
+        }
+        progress.step("starting Kafka again on port " + ports.get(Port.KAFKA));
+        Path logs = dataDir.resolve("logs");
+        KafkaNode k = KafkaNode.start(libDir(repoRoot), dataDir.resolve("kafka"), dataDir.resolve("config"), logs,
+                ports.get(Port.KAFKA), ports.get(Port.KAFKA_CONTROLLER));
+        track(() -> kafka = k, () -> ChildProcess.stopAll(List.of(k.child()), STOP_GRACE));
+        progress.await(List.of(new Progress.Awaited("kafka", k.probe(), k.child())), options.readyTimeout(INFRA_TIMEOUT));
+    }
+
+    /** Stops PostgreSQL (fast shutdown: open connections are closed); {@link #startPostgres()} brings it back. */
+    public void stopPostgres() {
+        PostgresNode pg;
+        synchronized (lock) {
+            pg = postgres;
+            postgres = null;
+        }
+        if (pg != null) {
+            progress.step("stopping PostgreSQL (fault injection)");
+            try {
+                pg.close();
+            } catch (RuntimeException e) {
+                options.out().println("  warning: " + e.getMessage());
+            }
+            // pg_ctl gives up waiting after a few seconds under load while the server goes on shutting down
+            progress.await(List.of(new Progress.Awaited("PostgreSQL shutdown", () -> Ports.isFree(ports.get(Port.POSTGRES)), null)),
+                    options.readyTimeout(POSTGRES_TIMEOUT));
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory and waits until it accepts connections. */
+    public void startPostgres() {
+        synchronized (lock) {
+            if (postgres != null) {
+                return;
+            }
+        }
+        progress.step("starting PostgreSQL again on port " + ports.get(Port.POSTGRES));
+        Path logs = dataDir.resolve("logs");
+        PostgresNode pg = PostgresNode.start(dataDir.resolve("postgres"), ports.get(Port.POSTGRES), logs.resolve("postgres.log"),
+                options.readyTimeout(POSTGRES_TIMEOUT));
+        track(() -> postgres = pg, pg::close);
+    }
+
+    /** Stops one application gracefully (SIGTERM, as an orchestrator would); {@link #startService} brings it back. */
+    public void stopService(Service service) {
+        QuarkusServiceNode node;
+        synchronized (lock) {
+            node = services.remove(service);
+        }
+        if (node != null) {
+            progress.step("stopping " + service.module() + " (fault injection)");
+            ChildProcess.stopAll(List.of(node.child()), STOP_GRACE);
+        }
+    }
+
+    /** Kills one application with SIGKILL ({@code kill -9}): no shutdown hook, no last commit; waits until it is gone. */
+    public void killService(Service service) {
+        QuarkusServiceNode node;
+        synchronized (lock) {
+            node = services.remove(service);
+        }
+        if (node != null) {
+            progress.step("killing " + service.module() + " with SIGKILL (fault injection)");
+            node.child().kill();
+        }
+    }
+
+    /** Starts one application again with the same environment and waits until it is ready. */
+    public void startService(Service service) {
+        synchronized (lock) {
+            if (services.containsKey(service)) {
+                return;
+            }
+        }
+        progress.step("starting " + service.module() + " again");
+        QuarkusServiceNode node = QuarkusServiceNode.start(repoRoot, service, ports.get(service.port()), environment(service),
+                dataDir.resolve("logs"));
+        track(() -> services.put(service, node), () -> ChildProcess.stopAll(List.of(node.child()), STOP_GRACE));
+        progress.await(List.of(new Progress.Awaited(service.module(), node.probe(), node.child())), options.readyTimeout(SERVICES_TIMEOUT));
+    }
+
     /**
      * Stops everything, services first, then Keycloak and Kafka, then PostgreSQL; each child
      * gracefully (SIGTERM to it and its descendants) and forcibly after a deadline. Idempotent.

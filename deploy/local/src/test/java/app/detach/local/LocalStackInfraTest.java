@@ -88,6 +88,45 @@ class LocalStackInfraTest {
     }
 
     @Test
+    void kafkaAndPostgresCanBeStoppedAndStartedAgainKeepingTheirData() throws Exception {
+        StackOptions options = StackOptions.defaults()
+                .withDataDir(data)
+                .fresh(true)
+                .withInfra(EnumSet.of(StackOptions.Infra.POSTGRES, StackOptions.Infra.KAFKA))
+                .withPort(Port.POSTGRES, freePort())
+                .withPort(Port.KAFKA, freePort())
+                .withPort(Port.KAFKA_CONTROLLER, freePort())
+                .withOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try (LocalStack stack = LocalStack.start(options)) {
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("journal"), "journal", "journal")) {
+                c.createStatement().execute("CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
+            }
+            Properties admin = new Properties();
+            admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+            try (Admin client = Admin.create(admin)) {
+                client.createTopics(List.of(new NewTopic("detach.kept.v1", 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
+            }
+
+            stack.stopKafka();
+            stack.stopPostgres();
+            assertTrue(Ports.isFree(stack.postgresPort()), "PostgreSQL is down");
+            assertTrue(Ports.isFree(stack.ports().get(Port.KAFKA)), "Kafka is down");
+            assertEquals(List.of(), stack.children(), "a stopped broker is no longer tracked");
+
+            stack.startPostgres();
+            stack.startKafka();
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl("journal"), "journal", "journal");
+                 ResultSet rs = c.createStatement().executeQuery("SELECT n FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals(42, rs.getInt(1), "the data survived the restart");
+            }
+            try (Admin client = Admin.create(admin)) {
+                assertTrue(client.listTopics().names().get(10, TimeUnit.SECONDS).contains("detach.kept.v1"));
+            }
+        }
+    }
+
+    @Test
     void aBusyPortStopsTheStartBeforeAnythingRuns() throws IOException {
         try (ServerSocket busy = new ServerSocket(0)) {
             StackOptions options = StackOptions.defaults()

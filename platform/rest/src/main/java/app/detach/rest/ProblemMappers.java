@@ -89,6 +89,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST + 1)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (StoreUnavailable.causedBy(e)) {
+            // The database is down or restarting: a retryable 503, not a 500 (nothing was lost, try again).
+            LOG.warnf("Database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), StoreUnavailable.describe(e));
+            return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
+                            "We cannot reach our storage right now; nothing you sent was saved. Please try again in a moment."), uri))
+                    .header("Retry-After", StoreUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         // The id ties the log line to the answer without giving the client anything internal.
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri == null ? "?" : uri.getPath());
