@@ -87,6 +87,12 @@ export async function api(path, { method = 'GET', body, query, signal } = {}) {
   return data;
 }
 
+/**
+ * The time zone in force on this device. Every write that records something at a moment (contact,
+ * urge, check-in, journal entry, draft) sends it, so the services store the zone it happened in.
+ */
+export const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 export const get = (path, query, signal) => api(path, { query, signal });
 export const post = (path, body) => api(path, { method: 'POST', body: body === undefined ? {} : body });
 export const put = (path, body) => api(path, { method: 'PUT', body });
