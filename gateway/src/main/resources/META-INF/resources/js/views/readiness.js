@@ -117,7 +117,7 @@ function question(q, index) {
   }
   const options = q.kind === 'YES_NO'
     ? [['yes', 'Yes'], ['no', 'No']]
-    : [['1', '1 · not at all'], ['2', '2'], ['3', '3'], ['4', '4'], ['5', '5 · completely']];
+    : ['1', '2', '3', '4', '5'].map((n) => [n, n]);
   const group = uid('group');
   return h('fieldset', { class: 'field question', dataset: { field: `answers.${q.id}` } },
     h('legend', { text: `${index + 1}. ${q.text}` }),
