@@ -109,6 +109,7 @@ export function describeError(error) {
     return 'This part of Detach is unavailable right now. Everything else keeps working; try again in a little while.';
   }
   if (error.status === 403) return 'This area is not available to your account.';
+  if (error.status === 413) return 'That is more than Detach can take in at once. Try something smaller.';
   if (error.status === 404) return error.problem.detail || 'We could not find that. It may have been removed.';
   return error.problem.detail || error.problem.title || error.message;
 }
