@@ -1,5 +1,6 @@
 package app.detach.journal.entry;
 
+import app.detach.journal.time.Zones;
 import app.detach.rest.Problem.FieldError;
 import app.detach.rest.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,10 +18,10 @@ import java.util.function.Predicate;
  *
  * @param body the text, stripped of leading and trailing white space
  */
-public record EntryInput(String body, int mood, int urge, List<String> emotions, String promptId) {
+public record EntryInput(String body, int mood, int urge, List<String> emotions, String promptId, String timeZone) {
 
     public static final int MAX_BODY_CHARS = 20_000;
-    private static final Set<String> FIELDS = Set.of("body", "mood", "urge", "emotions", "promptId");
+    private static final Set<String> FIELDS = Set.of("body", "mood", "urge", "emotions", "promptId", "timeZone");
 
     /**
      * @param promptExists tells whether a prompt id is in the library
@@ -44,10 +45,11 @@ public record EntryInput(String body, int mood, int urge, List<String> emotions,
         int urge = number(json.get("urge"), "urge", 0, 10, errors);
         List<String> emotions = emotions(json.get("emotions"), errors);
         String promptId = promptId(json.get("promptId"), promptExists, errors);
+        String timeZone = Zones.field(json.get("timeZone"), "timeZone", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return new EntryInput(body, mood, urge, emotions, promptId);
+        return new EntryInput(body, mood, urge, emotions, promptId, timeZone);
     }
 
     /** Length in Unicode code points: an emoji counts as one character, as a person would count it. */
@@ -55,7 +57,8 @@ public record EntryInput(String body, int mood, int urge, List<String> emotions,
         return text.codePointCount(0, text.length());
     }
 
-    private static String body(JsonNode node, List<FieldError> errors) {
+    /** A required text of 1 to 20,000 code points once stripped; also the body of a draft. */
+    public static String body(JsonNode node, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(new FieldError("body", "is required"));
             return null;
@@ -74,7 +77,7 @@ public record EntryInput(String body, int mood, int urge, List<String> emotions,
         return stripped;
     }
 
-    private static int number(JsonNode node, String field, int min, int max, List<FieldError> errors) {
+    static int number(JsonNode node, String field, int min, int max, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(new FieldError(field, "is required"));
             return 0;
@@ -133,7 +136,7 @@ public record EntryInput(String body, int mood, int urge, List<String> emotions,
     }
 
     // an unknown tag is echoed to help the client; keep it short and free of control characters
-    private static String printable(String value) {
+    static String printable(String value) {
         String cleaned = value.codePoints()
                 .filter(c -> !Character.isISOControl(c))
                 .limit(40)

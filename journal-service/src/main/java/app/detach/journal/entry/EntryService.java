@@ -57,7 +57,10 @@ public class EntryService {
         }));
     }
 
-    /** Replaces body, numbers, tags and prompt; keeps the no-contact day of the first writing. */
+    /**
+     * Replaces body, numbers, tags and prompt; keeps the no-contact day of the first writing, and
+     * the stored zone when the edit does not send one.
+     */
     @WithTransaction
     public Uni<EntryView> update(String userId, UUID id, EntryInput input) {
         return owned(userId, id).flatMap(entry -> keys.forWriting(userId).flatMap(dek -> {
@@ -86,16 +89,19 @@ public class EntryService {
         entry.urge = (short) input.urge();
         entry.emotions = input.emotions().toArray(String[]::new);
         entry.promptId = input.promptId();
+        if (input.timeZone() != null) {
+            entry.timeZone = input.timeZone();
+        }
     }
 
     private static EntryRecorded recorded(JournalEntry entry) {
         return new EntryRecorded(entry.id, entry.userId, entry.createdAt, entry.mood, entry.urge,
-                List.of(entry.emotions), entry.noContactDay);
+                List.of(entry.emotions), entry.noContactDay, entry.timeZone);
     }
 
     private static EntryView view(JournalEntry entry, String body) {
         return new EntryView(entry.id, body, entry.mood, entry.urge, List.of(entry.emotions), entry.promptId,
-                entry.noContactDay, entry.createdAt, entry.updatedAt);
+                entry.noContactDay, entry.timeZone, entry.createdAt, entry.updatedAt);
     }
 
     // PostgreSQL keeps microseconds; cursors must compare equal to what was stored

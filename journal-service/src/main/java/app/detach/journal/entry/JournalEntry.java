@@ -43,6 +43,10 @@ public class JournalEntry extends PanacheEntityBase {
     @Column(name = "no_contact_day")
     public Integer noContactDay;
 
+    /** The IANA zone in force on the writer's device, when the client sent it. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -10,23 +10,23 @@ import java.util.UUID;
 
 /** An entry row as read, body still encrypted. */
 public record StoredEntry(UUID id, String userId, byte[] bodyCiphertext, int mood, int urge, List<String> emotions,
-        String promptId, Integer noContactDay, Instant createdAt, Instant updatedAt) {
+        String promptId, Integer noContactDay, String timeZone, Instant createdAt, Instant updatedAt) {
 
     static final String COLUMNS = "id, user_id, body_ciphertext, mood, urge, emotions, prompt_id, no_contact_day,"
-            + " created_at, updated_at";
+            + " time_zone, created_at, updated_at";
 
     static StoredEntry of(Row row) {
         String[] emotions = row.getArrayOfStrings("emotions");
         return new StoredEntry(row.getUUID("id"), row.getString("user_id"),
                 row.getBuffer("body_ciphertext").getBytes(), row.getInteger("mood"), row.getInteger("urge"),
                 emotions == null ? List.of() : List.of(emotions), row.getString("prompt_id"),
-                row.getInteger("no_contact_day"), row.getOffsetDateTime("created_at").toInstant(),
+                row.getInteger("no_contact_day"), row.getString("time_zone"), row.getOffsetDateTime("created_at").toInstant(),
                 row.getOffsetDateTime("updated_at").toInstant());
     }
 
     public EntryView decrypt(BodyCipher cipher, SecretKey dek) {
         return new EntryView(id, cipher.decrypt(dek, userId, id, bodyCiphertext), mood, urge, emotions, promptId,
-                noContactDay, createdAt, updatedAt);
+                noContactDay, timeZone, createdAt, updatedAt);
     }
 
     public Cursor cursor() {

@@ -20,7 +20,8 @@ public class Erasure {
 
     public static final String SERVICE = "journal-service";
     private static final Logger LOG = Logger.getLogger(Erasure.class);
-    private static final List<String> TABLES = List.of("journal_entry", "prompt_pick", "streak_state", "user_key");
+    private static final List<String> TABLES = List.of("journal_entry", "journal_draft", "journal_reasons", "prompt_pick",
+            "streak_state", "day_settings", "user_key");
 
     private final Outbox outbox;
     private final Clock clock;

@@ -1,5 +1,7 @@
 package app.detach.journal.insight;
 
+import app.detach.journal.daysettings.UserDays;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,9 +30,15 @@ public final class InsightCalculator {
      * @param points entries from {@code first - 6 days} (for the moving average) up to the end of {@code last}
      */
     public static Insights compute(List<Point> points, ZoneId zone, LocalDate first, LocalDate last) {
+        return compute(points, UserDays.midnight(zone), first, last);
+    }
+
+    /** The same, over the user's days (their zone and day-start hour). */
+    public static Insights compute(List<Point> points, UserDays userDays, LocalDate first, LocalDate last) {
+        ZoneId zone = userDays.zone();
         Map<LocalDate, List<Point>> byDay = new TreeMap<>();
         for (Point point : points) {
-            byDay.computeIfAbsent(point.createdAt().atZone(zone).toLocalDate(), d -> new ArrayList<>()).add(point);
+            byDay.computeIfAbsent(userDays.dayOf(point.createdAt()), d -> new ArrayList<>()).add(point);
         }
         List<Insights.Day> series = new ArrayList<>();
         List<double[]> moodByIndex = new ArrayList<>();
@@ -69,7 +77,7 @@ public final class InsightCalculator {
                 .map(e -> new Insights.EmotionCount(e.getKey(), e.getValue()))
                 .toList();
         int days = (int) ChronoUnit.DAYS.between(first, last) + 1;
-        return new Insights(days, zone.getId(), first, last, count, averages, series,
+        return new Insights(days, zone.getId(), userDays.startHour(), first, last, count, averages, series,
                 new Insights.Trends(trend(moodByIndex), trend(urgeByIndex)), top);
     }
 

@@ -1,5 +1,7 @@
 package app.detach.journal.insight;
 
+import app.detach.journal.daysettings.DaySettingsProjection;
+import app.detach.journal.daysettings.UserDays;
 import app.detach.journal.streak.Streaks;
 import app.detach.journal.time.Zones;
 import app.detach.rest.CurrentUser;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,33 +36,37 @@ public class InsightResource {
     private final CurrentUser user;
     private final Pool pool;
     private final Streaks streaks;
+    private final DaySettingsProjection daySettings;
     private final Clock clock;
 
-    InsightResource(CurrentUser user, Pool pool, Streaks streaks, Clock clock) {
+    InsightResource(CurrentUser user, Pool pool, Streaks streaks, DaySettingsProjection daySettings, Clock clock) {
         this.user = user;
         this.pool = pool;
         this.streaks = streaks;
+        this.daySettings = daySettings;
         this.clock = clock;
     }
 
     /**
      * @param days the window, 7–365 local days ending today (default 30)
-     * @param tz IANA zone of the local days; default the streak's zone, else UTC
+     * @param tz IANA zone of the local days until the user's day settings are known; then the
+     *        settings' zone and day-start hour win, so insights count the same days as the streak
      */
     @GET
     public Uni<Insights> insights(@QueryParam("days") String days, @QueryParam("tz") String tz) {
         int window = days(days);
         ZoneId asked = Zones.parse("tz", tz);
         String userId = user.id();
-        return streaks.snapshot(userId).flatMap(snapshot -> {
-            ZoneId zone = asked != null ? asked : snapshot.map(s -> ZoneId.of(s.timeZone())).orElse(ZoneId.of("UTC"));
-            LocalDate last = clock.instant().atZone(zone).toLocalDate();
+        return daySettings.days(userId).flatMap(settings -> streaks.snapshot(userId).flatMap(snapshot -> {
+            UserDays userDays = settings.orElseGet(() -> UserDays.midnight(asked != null ? asked
+                    : snapshot.map(s -> ZoneId.of(s.timeZone())).orElse(ZoneId.of("UTC"))));
+            LocalDate last = userDays.dayOf(clock.instant());
             LocalDate first = last.minusDays(window - 1L);
             LocalDate readFrom = first.minusDays(InsightCalculator.MOVING_WINDOW - 1L);
             return pool.preparedQuery("SELECT created_at, mood, urge, emotions FROM journal_entry WHERE user_id = $1"
                             + " AND created_at >= $2 AND created_at < $3")
-                    .execute(Tuple.of(userId, readFrom.atStartOfDay(zone).toOffsetDateTime(),
-                            last.plusDays(1).atStartOfDay(zone).toOffsetDateTime()))
+                    .execute(Tuple.of(userId, userDays.startOf(readFrom).atOffset(ZoneOffset.UTC),
+                            userDays.startOf(last.plusDays(1)).atOffset(ZoneOffset.UTC)))
                     .map(rows -> {
                         List<InsightCalculator.Point> points = new ArrayList<>(rows.size());
                         for (Row row : rows) {
@@ -68,9 +75,9 @@ public class InsightResource {
                                     row.getInteger("mood"), row.getInteger("urge"),
                                     emotions == null ? List.of() : List.of(emotions)));
                         }
-                        return InsightCalculator.compute(points, zone, first, last);
+                        return InsightCalculator.compute(points, userDays, first, last);
                     });
-        });
+        }));
     }
 
     private static int days(String value) {

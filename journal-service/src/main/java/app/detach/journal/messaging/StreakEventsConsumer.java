@@ -1,8 +1,10 @@
 package app.detach.journal.messaging;
 
 import app.detach.events.EventType;
+import app.detach.events.streak.DaySettingsChanged;
 import app.detach.events.streak.StreakReset;
 import app.detach.events.streak.StreakStarted;
+import app.detach.journal.daysettings.DaySettingsProjection;
 import app.detach.journal.streak.Streaks;
 import app.detach.outbox.IncomingEvent;
 import app.detach.outbox.ProcessedEvents;
@@ -15,19 +17,25 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Clock;
 
-/** Keeps the local streak projection (for the no-contact day and the prompt stage) up to date. */
+/**
+ * Keeps the local projections of detach.streak.v1 up to date: the streak (for the no-contact day
+ * and the prompt stage) and the user's day settings (for the days of insights).
+ */
 @ApplicationScoped
 public class StreakEventsConsumer {
 
     static final String CONSUMER = "journal-service.streak";
 
     private final Streaks streaks;
+    private final DaySettingsProjection daySettings;
     private final ProcessedEvents processed;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    StreakEventsConsumer(Streaks streaks, ProcessedEvents processed, ObjectMapper mapper, Clock clock) {
+    StreakEventsConsumer(Streaks streaks, DaySettingsProjection daySettings, ProcessedEvents processed,
+            ObjectMapper mapper, Clock clock) {
         this.streaks = streaks;
+        this.daySettings = daySettings;
         this.processed = processed;
         this.mapper = mapper;
         this.clock = clock;
@@ -37,7 +45,7 @@ public class StreakEventsConsumer {
     @WithTransaction
     public Uni<Void> onStreakEvent(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> IncomingEvent.read(record, mapper,
-                        EventType.STREAK_STARTED, EventType.STREAK_RESET))
+                        EventType.STREAK_STARTED, EventType.STREAK_RESET, EventType.DAY_SETTINGS_CHANGED))
                 .flatMap(event -> event.isEmpty()
                         ? Uni.createFrom().voidItem()
                         : processed.firstTime(CONSUMER, event.get().id())
@@ -48,6 +56,9 @@ public class StreakEventsConsumer {
         if (event.data() instanceof StreakStarted started) {
             return streaks.started(started.userId(), started.streakId(), started.startedAt(), started.timeZone(),
                     clock.instant());
+        }
+        if (event.data() instanceof DaySettingsChanged changed) {
+            return daySettings.changed(changed, clock.instant());
         }
         StreakReset reset = (StreakReset) event.data();
         return streaks.reset(reset.userId(), reset.streakId(), reset.resetAt(), clock.instant());

@@ -1,5 +1,7 @@
 package app.detach.journal.prompt;
 
+import app.detach.journal.daysettings.DaySettingsProjection;
+import app.detach.journal.daysettings.UserDays;
 import app.detach.journal.streak.Streaks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,22 +31,28 @@ public class PromptPicker {
     private final Pool pool;
     private final PromptLibrary library;
     private final Streaks streaks;
+    private final DaySettingsProjection daySettings;
     private final Clock clock;
 
-    PromptPicker(Pool pool, PromptLibrary library, Streaks streaks, Clock clock) {
+    PromptPicker(Pool pool, PromptLibrary library, Streaks streaks, DaySettingsProjection daySettings, Clock clock) {
         this.pool = pool;
         this.library = library;
         this.streaks = streaks;
+        this.daySettings = daySettings;
         this.clock = clock;
     }
 
-    /** @param zone the zone asked for, or null for the streak's zone (UTC without a streak) */
+    /**
+     * @param zone the zone asked for, or null for the streak's zone (UTC without a streak); the
+     *        user's day settings, once known, win over both (their zone and day-start hour)
+     */
     public Uni<PromptOfTheDay> today(String userId, ZoneId zone) {
         Instant now = clock.instant();
-        return streaks.snapshot(userId).flatMap(snapshot -> {
-            ZoneId effective = zone != null ? zone
-                    : snapshot.map(s -> ZoneId.of(s.timeZone())).orElse(ZoneId.of("UTC"));
-            LocalDate day = now.atZone(effective).toLocalDate();
+        return daySettings.days(userId).flatMap(settings -> streaks.snapshot(userId).flatMap(snapshot -> {
+            UserDays days = settings.orElseGet(() -> UserDays.midnight(zone != null ? zone
+                    : snapshot.map(s -> ZoneId.of(s.timeZone())).orElse(ZoneId.of("UTC"))));
+            ZoneId effective = days.zone();
+            LocalDate day = days.dayOf(now);
             return existing(userId, day).flatMap(found -> found != null
                     ? Uni.createFrom().item(found)
                     : latestEntry(userId).flatMap(latest -> {
@@ -60,7 +68,7 @@ public class PromptPicker {
                         });
                     }))
                     .map(pick -> new PromptOfTheDay(pick.id(), pick.text(), pick.stage(), day, effective.getId()));
-        });
+        }));
     }
 
     private record Pick(String id, String text, Stage stage) {

@@ -1,7 +1,8 @@
 package app.detach.journal.streak;
 
+import app.detach.journal.daysettings.UserDays;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -19,10 +20,15 @@ public final class NoContactDays {
         if (startedAt == null || timeZone == null) {
             return null;
         }
-        ZoneId zone = ZoneId.of(timeZone);
-        LocalDate start = startedAt.atZone(zone).toLocalDate();
-        LocalDate today = now.atZone(zone).toLocalDate();
-        long days = ChronoUnit.DAYS.between(start, today);
-        return days < 0 ? null : Math.toIntExact(days);
+        return at(startedAt, UserDays.midnight(ZoneId.of(timeZone)), now);
+    }
+
+    /** The same in the user's days (their zone and day-start hour, from the day settings). */
+    public static Integer at(Instant startedAt, UserDays days, Instant now) {
+        if (startedAt == null) {
+            return null;
+        }
+        long count = ChronoUnit.DAYS.between(days.dayOf(startedAt), days.dayOf(now));
+        return count < 0 ? null : Math.toIntExact(count);
     }
 }

@@ -7,7 +7,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import app.detach.journal.daysettings.DaySettings;
+import app.detach.journal.daysettings.UserDays;
+
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** Reads and updates the local streak projection. */
@@ -43,11 +47,19 @@ public class Streaks {
                 });
     }
 
-    /** The user's no-contact day at {@code now}, read in the caller's Hibernate session. */
+    /**
+     * The user's no-contact day at {@code now}, read in the caller's Hibernate session: in the
+     * user's days (zone and day-start hour of their day settings) once known, else calendar days in
+     * the streak's zone.
+     */
     public Uni<Integer> noContactDay(String userId, Instant now) {
-        return Panache.getSession()
-                .flatMap(session -> session.find(StreakState.class, userId))
-                .map(state -> state == null ? null : NoContactDays.at(state.startedAt, state.timeZone, now));
+        return Panache.getSession().flatMap(session -> session.find(StreakState.class, userId)
+                .flatMap(state -> state == null || state.startedAt == null
+                        ? Uni.createFrom().<Integer>nullItem()
+                        : session.find(DaySettings.class, userId).map(settings -> NoContactDays.at(state.startedAt,
+                                settings == null ? UserDays.midnight(ZoneId.of(state.timeZone))
+                                        : new UserDays(ZoneId.of(settings.timeZone), settings.dayStartHour),
+                                now))));
     }
 
     /** A streak started: it becomes the user's current streak. Runs in the caller's transaction. */

@@ -61,6 +61,33 @@ class EntryEventsTest {
     }
 
     @Test
+    void theZoneInForceIsStoredReturnedAndCarriedByTheEventAndAnEditWithoutOneKeepsIt() {
+        String userId = "zoned-" + UUID.randomUUID();
+        JournalApi api = JournalApi.as(userId);
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>(entry("on the train", 5, 3));
+        json.put("timeZone", "America/New_York");
+        String id = api.post(json).statusCode(201).body("timeZone", org.hamcrest.Matchers.equalTo("America/New_York"))
+                .extract().path("id");
+        ReceivedEvent recorded = events.await(Topics.JOURNAL, userId, EventType.ENTRY_RECORDED.type());
+        assertEquals("America/New_York", recorded.data().get("timeZone").asText());
+
+        api.put(id, entry("edited at home", 5, 3)).statusCode(200)
+                .body("timeZone", org.hamcrest.Matchers.equalTo("America/New_York"));
+        json.put("timeZone", "Europe/Lisbon");
+        api.put(id, json).statusCode(200).body("timeZone", org.hamcrest.Matchers.equalTo("Europe/Lisbon"));
+        api.get(id).statusCode(200).body("timeZone", org.hamcrest.Matchers.equalTo("Europe/Lisbon"));
+        events.awaitCount(Topics.JOURNAL, e -> e.key().equals(userId) && e.data().has("timeZone")
+                && "Europe/Lisbon".equals(e.data().get("timeZone").asText()), 1, Duration.ofSeconds(20));
+
+        String plain = api.create("no zone sent", 5, 5);
+        api.get(plain).statusCode(200).body("timeZone", org.hamcrest.Matchers.nullValue());
+        for (Object zone : new Object[] {"Nowhere/Else", "+02:00", 7, ""}) {
+            json.put("timeZone", zone);
+            api.post(json).statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("timeZone"));
+        }
+    }
+
+    @Test
     void aFailedWriteRecordsNoEvent() {
         String userId = "no-event-" + UUID.randomUUID();
         JournalApi.as(userId).post(entry("x", 0, 5)).statusCode(400);

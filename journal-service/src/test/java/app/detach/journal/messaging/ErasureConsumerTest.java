@@ -3,11 +3,14 @@ package app.detach.journal.messaging;
 import app.detach.events.EventType;
 import app.detach.events.Topics;
 import app.detach.events.account.ErasureRequested;
+import app.detach.events.streak.DaySettingsChanged;
 import app.detach.events.streak.StreakStarted;
 import app.detach.journal.JournalApi;
 import app.detach.testing.KafkaEvents;
 import app.detach.testing.ReceivedEvent;
 import app.detach.testing.TestDatabase;
+import app.detach.testing.TestTokens;
+import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,9 +21,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -45,6 +50,14 @@ class ErasureConsumerTest {
         api.get("/api/journal/prompts/today", Map.of()).statusCode(200);
         events.publish(new StreakStarted(userId, UUID.randomUUID(), Instant.now(), "Europe/Paris"), "/detach/streak-service");
         await().atMost(Duration.ofSeconds(20)).until(() -> rows("streak_state", userId) == 1);
+        String token = TestTokens.user(userId);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("body", "unsent"))
+                .post("/api/journal/drafts").then().statusCode(201);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reasons", List.of("mine")))
+                .put("/api/journal/reasons").then().statusCode(200);
+        events.publish(new DaySettingsChanged(userId, "Asia/Tokyo", DaySettingsChanged.PIN_HOME, 3, Instant.now()),
+                "/detach/streak-service");
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("day_settings", userId) == 1);
         JournalApi.as(otherUser).create("stays", 5, 5);
 
         events.publish(new ErasureRequested(userId, Instant.now()), GATEWAY);
@@ -53,10 +66,13 @@ class ErasureConsumerTest {
                 Duration.ofSeconds(30));
         assertEquals("journal-service", erased.data().get("service").asText());
         assertEquals(userId, erased.data().get("userId").asText());
-        for (String table : new String[] {"journal_entry", "user_key", "streak_state", "prompt_pick"}) {
+        for (String table : new String[] {"journal_entry", "user_key", "streak_state", "prompt_pick",
+                "journal_draft", "journal_reasons", "day_settings"}) {
             assertEquals(0, rows(table, userId), table + " still holds rows of the erased user");
         }
         api.list(Map.of()).statusCode(200).body("items", empty());
+        given().auth().oauth2(token).get("/api/journal/drafts").then().statusCode(200).body("items", empty());
+        given().auth().oauth2(token).get("/api/journal/reasons").then().statusCode(200).body("reasons", empty());
         JournalApi.as(otherUser).list(Map.of()).statusCode(200).body("items", hasSize(1));
         assertEquals(1, rows("user_key", otherUser));
     }

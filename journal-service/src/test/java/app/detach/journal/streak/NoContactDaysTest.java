@@ -2,7 +2,10 @@ package app.detach.journal.streak;
 
 import org.junit.jupiter.api.Test;
 
+import app.detach.journal.daysettings.UserDays;
+
 import java.time.Instant;
+import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -28,6 +31,18 @@ class NoContactDaysTest {
         Instant autumn = Instant.parse("2026-10-24T22:30:00Z"); // 00:30 on the 25th
         assertEquals(0, NoContactDays.at(autumn, "Europe/Paris", Instant.parse("2026-10-25T22:59:00Z")));
         assertEquals(1, NoContactDays.at(autumn, "Europe/Paris", Instant.parse("2026-10-25T23:00:00Z")));
+    }
+
+    @Test
+    void withADayStartHourTheNightStillBelongsToTheDayBefore() {
+        UserDays lateNight = new UserDays(ZoneId.of("Europe/Paris"), 3);
+        Instant start = Instant.parse("2026-11-01T20:00:00Z"); // 21:00 in Paris
+        assertEquals(0, NoContactDays.at(start, lateNight, Instant.parse("2026-11-02T01:30:00Z")), "02:30 in Paris");
+        assertEquals(1, NoContactDays.at(start, lateNight, Instant.parse("2026-11-02T02:00:00Z")), "03:00 in Paris");
+        // a start at 01:00 belongs to the day before: day 1 begins at 03:00 the same night
+        Instant earlyStart = Instant.parse("2026-11-02T00:00:00Z");
+        assertEquals(0, NoContactDays.at(earlyStart, lateNight, Instant.parse("2026-11-02T01:59:00Z")));
+        assertEquals(1, NoContactDays.at(earlyStart, lateNight, Instant.parse("2026-11-02T02:00:00Z")));
     }
 
     @Test

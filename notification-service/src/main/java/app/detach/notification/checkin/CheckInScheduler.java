@@ -3,7 +3,7 @@ package app.detach.notification.checkin;
 import app.detach.notification.delivery.Deliveries;
 import app.detach.notification.delivery.Draft;
 import app.detach.notification.preference.Preference;
-import app.detach.notification.preference.Preferences;
+import app.detach.notification.preference.PreferenceStore;
 import app.detach.notification.rule.Texts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -34,10 +34,12 @@ public class CheckInScheduler {
 
     private final Clock clock;
     private final Deliveries deliveries;
+    private final PreferenceStore preferences;
 
-    CheckInScheduler(Clock clock, Deliveries deliveries) {
+    CheckInScheduler(Clock clock, Deliveries deliveries, PreferenceStore preferences) {
         this.clock = clock;
         this.deliveries = deliveries;
+        this.preferences = preferences;
     }
 
     @Scheduled(every = "${detach.notification.check-in.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -67,21 +69,28 @@ public class CheckInScheduler {
     }
 
     private Uni<?> send(Preference row, Instant now) {
-        Preferences prefs;
         try {
-            prefs = row.toPreferences();
+            row.toPreferences();
         } catch (DateTimeException e) {
             // an unreadable stored zone must not block everyone else's check-in
             LOG.warnf("skipping check-in of a user with an unreadable time zone %s", row.timeZone);
             row.nextCheckInAt = now.plus(Duration.ofDays(1));
             return Uni.createFrom().voidItem();
         }
-        LocalDate day = row.nextCheckInAt.atZone(prefs.zone()).toLocalDate();
-        Draft draft = new Draft(row.userId, "check-in", Texts.CHECK_IN.title(), Texts.CHECK_IN.body(),
-                Texts.QUICK_ACTIONS_LINK, "check-in:" + day, false);
-        // missed days (the service was down) are not sent late: the next one is after now
-        row.nextCheckInAt = prefs.checkInEnabled() ? CheckInTimes.next(now, prefs.zone(), prefs.checkInTime()) : null;
-        return deliveries.deliver(draft, prefs);
+        return preferences.of(row).flatMap(prefs -> {
+            // the user's day this check-in is for (their zone, their day-start hour)
+            LocalDate day = prefs.days().dayOf(row.nextCheckInAt);
+            // missed days (the service was down) are not sent late: the next one is after now
+            row.nextCheckInAt = prefs.checkInEnabled() ? CheckInTimes.next(now, prefs.zone(), prefs.checkInTime()) : null;
+            return CheckIns.checkedIn(row.userId, day).flatMap(done -> {
+                if (done) {
+                    return Uni.createFrom().voidItem(); // "I kept no contact today" already said: no reminder
+                }
+                Draft draft = new Draft(row.userId, "check-in", Texts.CHECK_IN.title(), Texts.CHECK_IN.body(),
+                        Texts.QUICK_ACTIONS_LINK, CheckIns.sourceKey(day), false);
+                return deliveries.deliver(draft, prefs);
+            });
+        });
     }
 
 }

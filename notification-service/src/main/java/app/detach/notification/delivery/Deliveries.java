@@ -65,9 +65,24 @@ public class Deliveries {
                 .firstResult();
     }
 
+    /**
+     * Like {@link #deliver}, but not before {@code notBefore} (a snoozed check-in); quiet hours and
+     * the cap still apply from there.
+     */
+    public Uni<Notification> deliverNotBefore(Draft draft, Preferences prefs, Instant notBefore) {
+        return existing(draft).flatMap(found -> found != null
+                ? Uni.createFrom().nullItem()
+                : insert(draft, prefs, notBefore));
+    }
+
     private Uni<Notification> insert(Draft draft, Preferences prefs) {
+        return insert(draft, prefs, clock.instant());
+    }
+
+    private Uni<Notification> insert(Draft draft, Preferences prefs, Instant notBefore) {
         Instant now = clock.instant();
-        return plan(draft, prefs, now, 0).flatMap(deliverAt -> {
+        Instant candidate = notBefore.isAfter(now) ? notBefore : now;
+        return plan(draft, prefs, candidate, 0).flatMap(deliverAt -> {
             Notification n = new Notification();
             n.id = UUID.randomUUID();
             n.userId = draft.userId();
@@ -98,9 +113,10 @@ public class Deliveries {
         if (!draft.capped() || deferredDays >= MAX_DEFERRAL_DAYS) {
             return Uni.createFrom().item(at);
         }
-        LocalDate day = at.atZone(prefs.zone()).toLocalDate();
-        Instant dayStart = day.atStartOfDay(prefs.zone()).toInstant();
-        Instant nextDay = day.plusDays(1).atStartOfDay(prefs.zone()).toInstant();
+        // the user's day: in their zone, from their day-start hour
+        LocalDate day = prefs.days().dayOf(at);
+        Instant dayStart = prefs.days().startOf(day);
+        Instant nextDay = prefs.days().startOf(day.plusDays(1));
         return Notification.count("userId = ?1 and urgent = false and deliverAt >= ?2 and deliverAt < ?3",
                         draft.userId(), dayStart, nextDay)
                 .flatMap(count -> count < dailyCap

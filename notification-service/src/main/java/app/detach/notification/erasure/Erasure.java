@@ -10,7 +10,8 @@ import java.time.Clock;
 
 /**
  * Erases everything this service holds about a user - inbox, preferences (with the email address
- * and check-in schedule), the mood projection and dead letters keyed by the user - and records
+ * and check-in schedule), the mood projection, day settings, check-in days and dead letters keyed by
+ * the user - and records
  * {@code data-erased} in the same transaction.
  */
 @ApplicationScoped
@@ -33,6 +34,10 @@ public class Erasure {
                         .chain(() -> s.createNativeQuery("DELETE FROM preference WHERE user_id = :u")
                                 .setParameter("u", userId).executeUpdate())
                         .chain(() -> s.createNativeQuery("DELETE FROM mood_entry WHERE user_id = :u")
+                                .setParameter("u", userId).executeUpdate())
+                        .chain(() -> s.createNativeQuery("DELETE FROM day_settings WHERE user_id = :u")
+                                .setParameter("u", userId).executeUpdate())
+                        .chain(() -> s.createNativeQuery("DELETE FROM checked_in_day WHERE user_id = :u")
                                 .setParameter("u", userId).executeUpdate())
                         .chain(() -> s.createNativeQuery("DELETE FROM dead_letter WHERE record_key = :u")
                                 .setParameter("u", userId).executeUpdate()))

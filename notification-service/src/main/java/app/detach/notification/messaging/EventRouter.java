@@ -6,9 +6,13 @@ import app.detach.events.account.ErasureRequested;
 import app.detach.events.content.ArticlePublished;
 import app.detach.events.journal.EntryDeleted;
 import app.detach.events.journal.EntryRecorded;
+import app.detach.events.streak.CheckedIn;
 import app.detach.events.streak.ContactLogged;
+import app.detach.events.streak.DaySettingsChanged;
 import app.detach.events.streak.MilestoneReached;
 import app.detach.events.streak.UrgeResisted;
+import app.detach.notification.checkin.CheckIns;
+import app.detach.notification.daysettings.DaySettingsProjection;
 import app.detach.notification.erasure.Erasure;
 import app.detach.notification.rule.MoodRule;
 import app.detach.notification.rule.Rules;
@@ -37,8 +41,13 @@ public class EventRouter {
     private final Rules rules;
     private final MoodRule moods;
     private final Erasure erasure;
+    private final DaySettingsProjection daySettings;
+    private final CheckIns checkIns;
 
-    EventRouter(ProcessedEvents processed, ObjectMapper mapper, Rules rules, MoodRule moods, Erasure erasure) {
+    EventRouter(ProcessedEvents processed, ObjectMapper mapper, Rules rules, MoodRule moods, Erasure erasure,
+            DaySettingsProjection daySettings, CheckIns checkIns) {
+        this.daySettings = daySettings;
+        this.checkIns = checkIns;
         this.processed = processed;
         this.mapper = mapper;
         this.rules = rules;
@@ -77,7 +86,7 @@ public class EventRouter {
     static boolean handles(EventType type) {
         return switch (type) {
             case MILESTONE_REACHED, CONTACT_LOGGED, URGE_RESISTED, ENTRY_RECORDED, ENTRY_DELETED, ARTICLE_PUBLISHED,
-                    ERASURE_REQUESTED -> true;
+                    ERASURE_REQUESTED, DAY_SETTINGS_CHANGED, CHECKED_IN -> true;
             default -> false;
         };
     }
@@ -113,6 +122,10 @@ public class EventRouter {
             return moods.entryRecorded(e);
         } else if (event instanceof EntryDeleted e) {
             return moods.entryDeleted(e);
+        } else if (event instanceof DaySettingsChanged e) {
+            return daySettings.changed(e);
+        } else if (event instanceof CheckedIn e) {
+            return checkIns.checkedIn(e);
         } else if (event instanceof ErasureRequested e) {
             return erasure.erase(e.userId());
         }

@@ -54,6 +54,6 @@ public class Preference extends PanacheEntityBase {
         return new Preferences(java.time.ZoneId.of(timeZone), checkInEnabled, Preferences.time(checkInTime),
                 quietStart == null ? null : Preferences.time(quietStart),
                 quietEnd == null ? null : Preferences.time(quietEnd),
-                channelInApp, channelEmail, email, newGuides);
+                channelInApp, channelEmail, email, newGuides, 0);
     }
 }

@@ -1,13 +1,19 @@
 package app.detach.notification.preference;
 
 import app.detach.notification.checkin.CheckInTimes;
+import app.detach.notification.daysettings.DaySettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 
-/** Reads and saves preferences; callers provide the session or transaction. */
+/**
+ * Reads and saves preferences; callers provide the session or transaction. Everything read here is
+ * in the user's days: once streak-service's day settings are known (day-settings-changed), their
+ * zone and day-start hour win over the zone saved with the preferences.
+ */
 @ApplicationScoped
 public class PreferenceStore {
 
@@ -17,16 +23,26 @@ public class PreferenceStore {
         this.clock = clock;
     }
 
-    /** The user's preferences, or the defaults when none are stored. */
+    /** The user's preferences, or the defaults when none are stored, in the user's days. */
     public Uni<Preferences> of(String userId) {
         return Preference.<Preference>findById(userId)
-                .map(p -> p == null ? Preferences.defaults() : p.toPreferences());
+                .flatMap(p -> inDays(userId, p == null ? Preferences.defaults() : p.toPreferences()));
     }
 
-    /** Saves (insert or replace) and schedules the next daily check-in from now. */
+    /** Stored preferences (one row) in the user's days. */
+    public Uni<Preferences> of(Preference row) {
+        return inDays(row.userId, row.toPreferences());
+    }
+
+    /** Whether the user ever saved preferences. */
+    public Uni<Boolean> exists(String userId) {
+        return Preference.<Preference>findById(userId).map(p -> p != null);
+    }
+
+    /** Saves (insert or replace) and schedules the next daily check-in from now, in the user's days. */
     public Uni<Preferences> save(String userId, Preferences prefs) {
         Instant now = clock.instant();
-        return Preference.<Preference>findById(userId).flatMap(existing -> {
+        return Preference.<Preference>findById(userId).flatMap(existing -> inDays(userId, prefs).flatMap(effective -> {
             Preference row = existing == null ? new Preference() : existing;
             row.userId = userId;
             row.timeZone = prefs.zone().getId();
@@ -38,17 +54,22 @@ public class PreferenceStore {
             row.channelEmail = prefs.emailChannel();
             row.email = prefs.email();
             row.newGuides = prefs.newGuides();
-            row.nextCheckInAt = prefs.checkInEnabled()
-                    ? CheckInTimes.next(now, prefs.zone(), prefs.checkInTime())
+            row.nextCheckInAt = effective.checkInEnabled()
+                    ? CheckInTimes.next(now, effective.zone(), effective.checkInTime())
                     : null;
             row.updatedAt = now;
             Uni<?> write = existing == null ? row.persist() : Uni.createFrom().voidItem();
-            return write.replaceWith(prefs);
-        });
+            return write.replaceWith(effective);
+        }));
     }
 
     /** Users who asked for a message about new guides. */
     public Uni<java.util.List<Preference>> optedInToNewGuides() {
         return Preference.list("newGuides = true");
+    }
+
+    private static Uni<Preferences> inDays(String userId, Preferences prefs) {
+        return DaySettings.<DaySettings>findById(userId).map(days -> days == null ? prefs
+                : prefs.withDays(ZoneId.of(days.timeZone), days.dayStartHour));
     }
 }

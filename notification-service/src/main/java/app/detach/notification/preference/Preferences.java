@@ -1,5 +1,7 @@
 package app.detach.notification.preference;
 
+import app.detach.notification.daysettings.UserDays;
+
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,15 +12,28 @@ import java.time.format.DateTimeFormatter;
  * no email, no new-guide messages - nothing is sent that the user did not ask for, except the
  * in-app messages the rules make.
  *
+ * @param zone the zone in force: streak-service's day settings once known, else the zone saved here
  * @param quietStart start of quiet hours (null = none); may be after {@code quietEnd} (wraps midnight)
+ * @param dayStartHour the hour (0–6) the user's day starts at, from streak-service's day settings
  */
 public record Preferences(ZoneId zone, boolean checkInEnabled, LocalTime checkInTime, LocalTime quietStart,
-        LocalTime quietEnd, boolean inApp, boolean emailChannel, String email, boolean newGuides) {
+        LocalTime quietEnd, boolean inApp, boolean emailChannel, String email, boolean newGuides, int dayStartHour) {
 
     static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     public static Preferences defaults() {
-        return new Preferences(ZoneId.of("UTC"), false, LocalTime.of(20, 0), null, null, true, false, null, false);
+        return new Preferences(ZoneId.of("UTC"), false, LocalTime.of(20, 0), null, null, true, false, null, false, 0);
+    }
+
+    /** The same preferences in the user's days as streak-service counts them (zone and day-start hour). */
+    public Preferences withDays(ZoneId dayZone, int startHour) {
+        return new Preferences(dayZone, checkInEnabled, checkInTime, quietStart, quietEnd, inApp, emailChannel, email,
+                newGuides, startHour);
+    }
+
+    /** The user's days: "today", the check-in key and the "one per day" rules use them. */
+    public UserDays days() {
+        return new UserDays(zone, dayStartHour);
     }
 
     public boolean hasQuietHours() {

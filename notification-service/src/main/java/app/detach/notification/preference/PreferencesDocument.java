@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * The JSON shape of {@code GET/PUT /api/notifications/preferences}. Validated by hand so every
- * wrong field is reported at once with its JSON path.
+ * wrong field is reported at once with its JSON path. {@code dayStartHour} is read-only (it comes
+ * from streak-service's day settings): accepted on PUT so a client can send back what it read, and
+ * ignored.
  */
 public record PreferencesDocument(String timeZone, DailyCheckIn dailyCheckIn, QuietHours quietHours,
-        Channels channels, String email, Boolean newGuides) {
+        Channels channels, String email, Boolean newGuides, Integer dayStartHour) {
 
     public record DailyCheckIn(Boolean enabled, String localTime) {
     }
@@ -28,15 +30,15 @@ public record PreferencesDocument(String timeZone, DailyCheckIn dailyCheckIn, Qu
     // deliberately loose: one @, something on both sides, a dot in the domain; the mail server is the judge
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    static PreferencesDocument of(Preferences p) {
+    public static PreferencesDocument of(Preferences p) {
         return new PreferencesDocument(p.zone().getId(),
                 new DailyCheckIn(p.checkInEnabled(), Preferences.text(p.checkInTime())),
                 p.hasQuietHours() ? new QuietHours(Preferences.text(p.quietStart()), Preferences.text(p.quietEnd())) : null,
-                new Channels(p.inApp(), p.emailChannel()), p.email(), p.newGuides());
+                new Channels(p.inApp(), p.emailChannel()), p.email(), p.newGuides(), p.dayStartHour());
     }
 
     /** @throws ProblemException 400 listing every invalid field */
-    Preferences validate() {
+    public Preferences validate() {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (timeZone == null || timeZone.isBlank()) {
             errors.add(new Problem.FieldError("timeZone", "is required"));
@@ -81,7 +83,7 @@ public record PreferencesDocument(String timeZone, DailyCheckIn dailyCheckIn, Qu
         return new Preferences(ZoneId.of(timeZone), dailyCheckIn.enabled(), Preferences.time(dailyCheckIn.localTime()),
                 quietHours == null ? null : Preferences.time(quietHours.start()),
                 quietHours == null ? null : Preferences.time(quietHours.end()),
-                channels.inApp(), channels.email(), address, Boolean.TRUE.equals(newGuides));
+                channels.inApp(), channels.email(), address, Boolean.TRUE.equals(newGuides), 0);
     }
 
     private static void requireTime(List<Problem.FieldError> errors, String field, String value) {

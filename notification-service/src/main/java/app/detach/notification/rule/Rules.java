@@ -42,10 +42,10 @@ public class Rules {
                 Texts.AFTER_A_SLIP_LINK, "slip:" + e.contactId(), false)).replaceWithVoid();
     }
 
-    /** At most one encouragement per user and local day: the day is part of the source key. */
+    /** At most one encouragement per user and day (the user's day): the day is part of the source key. */
     public Uni<Void> urgeResisted(UrgeResisted e) {
         return preferences.of(e.userId()).flatMap(prefs -> {
-            LocalDate today = clock.instant().atZone(prefs.zone()).toLocalDate();
+            LocalDate today = prefs.days().dayOf(clock.instant());
             return deliveries.deliver(new Draft(e.userId(), "urge-resisted", Texts.URGE_RESISTED.title(),
                     Texts.URGE_RESISTED.body(), Texts.STREAK_LINK, "urge:" + today, true), prefs);
         }).replaceWithVoid();
@@ -60,11 +60,13 @@ public class Rules {
         return preferences.optedInToNewGuides().flatMap(rows -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (var row : rows) {
-                var prefs = row.toPreferences();
-                LocalDate today = clock.instant().atZone(prefs.zone()).toLocalDate();
-                Draft draft = new Draft(row.userId, "new-guides", Texts.NEW_GUIDES_TITLE,
-                        Texts.NEW_GUIDES_INTRO + line, Texts.GUIDES_LINK + "/" + e.slug(), "new-guides:" + today, true);
-                chain = chain.call(() -> deliveries.deliverOrMerge(draft, prefs, existing -> merge(existing, line)));
+                chain = chain.call(() -> preferences.of(row).flatMap(prefs -> {
+                    LocalDate today = prefs.days().dayOf(clock.instant());
+                    Draft draft = new Draft(row.userId, "new-guides", Texts.NEW_GUIDES_TITLE,
+                            Texts.NEW_GUIDES_INTRO + line, Texts.GUIDES_LINK + "/" + e.slug(), "new-guides:" + today,
+                            true);
+                    return deliveries.deliverOrMerge(draft, prefs, existing -> merge(existing, line));
+                }));
             }
             return chain;
         });

@@ -77,6 +77,10 @@ public final class Texts {
     public static final Text CHECK_IN = new Text("Your daily check-in",
             "Did you keep no contact today? Take a moment to log how the day went, whatever the answer.");
 
+    /** The check-in again, an hour after the user asked for "later". */
+    public static final Text CHECK_IN_AGAIN = new Text("Checking in again",
+            "You asked us to come back later. How is today going? One tap is enough if you kept no contact.");
+
     public static final String NEW_GUIDES_TITLE = "New guides for you";
     public static final String NEW_GUIDES_INTRO = "Fresh reading in the guides:";
 }

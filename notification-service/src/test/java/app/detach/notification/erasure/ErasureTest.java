@@ -45,6 +45,13 @@ class ErasureTest {
         // projected too, so the erasure below has everything to erase
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> rows("SELECT count(*) FROM mood_entry WHERE user_id = ?", user) == 1);
+        Events.publish(new app.detach.events.streak.DaySettingsChanged(user, "Asia/Tokyo",
+                app.detach.events.streak.DaySettingsChanged.PIN_HOME, 2, Instant.now()));
+        Events.publish(new app.detach.events.streak.CheckedIn(user, UUID.randomUUID(),
+                java.time.LocalDate.now(), Instant.now(), 1));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> rows("SELECT count(*) FROM day_settings WHERE user_id = ?", user) == 1
+                        && rows("SELECT count(*) FROM checked_in_day WHERE user_id = ?", user) == 1);
 
         Events.publish(new ErasureRequested(user, Instant.now()));
 
@@ -56,6 +63,8 @@ class ErasureTest {
         assertEquals(0, rows("SELECT count(*) FROM notification WHERE user_id = ?", user));
         assertEquals(0, rows("SELECT count(*) FROM preference WHERE user_id = ?", user));
         assertEquals(0, rows("SELECT count(*) FROM mood_entry WHERE user_id = ?", user));
+        assertEquals(0, rows("SELECT count(*) FROM day_settings WHERE user_id = ?", user));
+        assertEquals(0, rows("SELECT count(*) FROM checked_in_day WHERE user_id = ?", user));
         given().auth().oauth2(TestTokens.user(user)).get("/api/notifications/preferences")
                 .then().body("email", nullValue()).body("timeZone", equalTo("UTC"));
         assertEquals(1, Api.messages(neighbour).size(), "only that user's data is erased");

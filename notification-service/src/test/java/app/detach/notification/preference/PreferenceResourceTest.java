@@ -27,7 +27,8 @@ class PreferenceResourceTest {
                 .body("channels.inApp", equalTo(true))
                 .body("channels.email", equalTo(false))
                 .body("email", nullValue())
-                .body("newGuides", equalTo(false));
+                .body("newGuides", equalTo(false))
+                .body("dayStartHour", equalTo(0));
     }
 
     @Test

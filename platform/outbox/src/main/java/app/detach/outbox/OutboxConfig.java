@@ -37,6 +37,14 @@ public interface OutboxConfig {
     @WithDefault("7d")
     Duration retention();
 
+    /**
+     * How long a consumer remembers an event id it processed. Longer than any topic's retention
+     * (7 days in deploy/k8s), so a record Kafka can still redeliver is always recognised; DLQ
+     * replays older than this are treated as new.
+     */
+    @WithDefault("30d")
+    Duration processedRetention();
+
     /** Pause between relay runs (a run that published a full batch is followed at once by the next). */
     @WithDefault("200ms")
     Duration pollInterval();

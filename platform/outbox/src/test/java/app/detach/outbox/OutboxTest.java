@@ -132,6 +132,22 @@ class OutboxTest {
     }
 
     @Test
+    void purgeForgetsProcessedEventIdsPastTheirRetentionOnly() {
+        String consumer = "purge-test-" + UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES "
+                        + "($1, 'old', now() - interval '31 days'), ($1, 'recent', now() - interval '29 days')")
+                .execute(Tuple.of(consumer)).await().atMost(Duration.ofSeconds(10));
+
+        int deleted = purge.purgeProcessed().await().atMost(Duration.ofSeconds(10));
+
+        assertTrue(deleted >= 1);
+        List<String> left = pool.preparedQuery("SELECT event_id FROM processed_event WHERE consumer = $1")
+                .execute(Tuple.of(consumer)).await().atMost(Duration.ofSeconds(10))
+                .stream().map(row -> row.getString("event_id")).toList();
+        assertEquals(List.of("recent"), left);
+    }
+
+    @Test
     void pendingGaugeIsExported() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("# HELP detach_outbox_pending Outbox events not yet published to Kafka"))
