@@ -52,6 +52,34 @@ public final class Api {
                 .post("/api/streak/urges").then();
     }
 
+    /** A POST with a JSON body, or with none when {@code body} is null. */
+    public static ValidatableResponse post(String user, String path, Object body) {
+        var request = given().auth().oauth2(TestTokens.user(user)).contentType("application/json");
+        return (body == null ? request : request.body(body)).post(path).then();
+    }
+
+    public static ValidatableResponse put(String user, String path, Object body) {
+        return given().auth().oauth2(TestTokens.user(user)).contentType("application/json").body(body)
+                .put(path).then();
+    }
+
+    public static ValidatableResponse delete(String user, String path) {
+        return given().auth().oauth2(TestTokens.user(user)).delete(path).then();
+    }
+
+    /** The settings body of PUT /api/streak/settings. */
+    public static Map<String, Object> settings(String zone, String mode, int hour, Boolean limited) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("timeZone", zone);
+        body.put("zoneMode", mode);
+        body.put("dayStartHour", hour);
+        body.put("socialMediaCheckBreaks", false);
+        if (limited != null) {
+            body.put("limitedContact", Map.of("enabled", limited));
+        }
+        return body;
+    }
+
     public static ValidatableResponse get(String user, String path) {
         return given().auth().oauth2(TestTokens.user(user)).get(path).then();
     }

@@ -60,6 +60,18 @@ final class BrowserSession {
         return send(HttpRequest.newBuilder(gateway.resolve(path)).GET());
     }
 
+    /** Any request to the gateway with the session's cookies, e.g. a write from the page. */
+    HttpResponse<String> request(String method, String path, String jsonBody, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -37,6 +37,41 @@ final class KeycloakUsers {
         return username;
     }
 
+    /** Gives an existing user of the detach realm a realm role (e.g. {@code admin}). */
+    static void grantRealmRole(String username, String role) {
+        String admin = adminToken();
+        String realm = Stack.get().keycloakUrl() + "/admin/realms/detach";
+        Map<String, Object> roleRepresentation = RestAssured.given().auth().oauth2(admin)
+                .get(realm + "/roles/" + role)
+                .then().statusCode(200).extract().as(Map.class);
+        RestAssured.given().auth().oauth2(admin)
+                .contentType(ContentType.JSON)
+                .body(List.of(roleRepresentation))
+                .post(realm + "/users/" + id(admin, username) + "/role-mappings/realm")
+                .then().statusCode(204);
+    }
+
+    /** How many accounts of the detach realm have exactly this username (0 once erased). */
+    static int count(String username) {
+        List<?> found = RestAssured.given().auth().oauth2(adminToken())
+                .queryParam("username", username).queryParam("exact", true)
+                .get(Stack.get().keycloakUrl() + "/admin/realms/detach/users")
+                .then().statusCode(200).extract().as(List.class);
+        return found.size();
+    }
+
+    /** A token of the local stack's master-realm administrator, for Keycloak's admin API. */
+    static String adminAccessToken() {
+        return adminToken();
+    }
+
+    private static String id(String admin, String username) {
+        return RestAssured.given().auth().oauth2(admin)
+                .queryParam("username", username).queryParam("exact", true)
+                .get(Stack.get().keycloakUrl() + "/admin/realms/detach/users")
+                .then().statusCode(200).extract().path("[0].id");
+    }
+
     private static String adminToken() {
         return RestAssured.given()
                 .formParam("grant_type", "password")

@@ -40,9 +40,10 @@ public class InboxResource {
 
     @GET
     @WithSession
-    public Uni<Page> list(@QueryParam("unreadOnly") @DefaultValue("false") boolean unreadOnly,
+    public Uni<Page> list(@QueryParam("unreadOnly") @DefaultValue("false") String unreadOnlyText,
             @QueryParam("limit") @DefaultValue("20") String limitText, @QueryParam("cursor") String cursor) {
         int limit = limit(limitText);
+        boolean unreadOnly = flag(unreadOnlyText);
         StringBuilder query = new StringBuilder("userId = :user and deliverAt <= :now");
         Parameters params = Parameters.with("user", user.id()).and("now", clock.instant());
         if (unreadOnly) {
@@ -100,6 +101,18 @@ public class InboxResource {
         Instant now = clock.instant();
         return Notification.update("readAt = ?1 where userId = ?2 and readAt is null and deliverAt <= ?1", now, user.id())
                 .map(Marked::new);
+    }
+
+    /** Parsed by hand: JAX-RS reads any word but "true" as false, so "unreadOnly=maybe" listed everything. */
+    static boolean flag(String text) {
+        String value = text.strip();
+        if (value.isEmpty() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid("unreadOnly", "must be true or false");
     }
 
     /** Parsed by hand: a JAX-RS conversion failure would answer 404, but a bad limit is a 400. */

@@ -106,6 +106,8 @@ class InboxResourceTest {
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("cursor"));
         given().auth().oauth2(TestTokens.user(user)).get("/api/notifications?limit=abc")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user(user)).get("/api/notifications?unreadOnly=maybe")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("unreadOnly"));
     }
 
     @Test

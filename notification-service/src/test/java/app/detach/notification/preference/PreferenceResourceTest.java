@@ -101,6 +101,18 @@ class PreferenceResourceTest {
         given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body("not json")
                 .put("/api/notifications/preferences")
                 .then().statusCode(400).contentType("application/problem+json");
+        // platform/rest StrictJson: a number or a string is not a boolean
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("""
+                        {"timeZone":"UTC","dailyCheckIn":{"enabled":false,"localTime":"20:00"},
+                         "channels":{"inApp":true,"email":false},"newGuides":2}""")
+                .put("/api/notifications/preferences")
+                .then().statusCode(400).contentType("application/problem+json");
+        // platform/rest PayloadTooLarge: over quarkus.http.limits.max-body-size, a 413 problem
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"timeZone\":\"" + "x".repeat(300_000) + "\"}")
+                .put("/api/notifications/preferences")
+                .then().statusCode(413).contentType("application/problem+json");
         // nothing was stored by the refused requests
         given().auth().oauth2(TestTokens.user(user)).get("/api/notifications/preferences")
                 .then().body("timeZone", equalTo("UTC"));

@@ -5,6 +5,7 @@ import app.detach.rest.ProblemException;
 import app.detach.streak.contact.Contact;
 import app.detach.streak.current.Streak;
 import app.detach.streak.current.StreakUser;
+import app.detach.streak.rules.DayBoundary;
 import app.detach.streak.rules.DayCount;
 import app.detach.streak.time.Clocks;
 import app.detach.streak.urge.Urge;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ import java.util.Set;
 
 /**
  * One entry per local day in {@code from..to} (inclusive, at most 400 days, default the last 30),
- * in the user's current time zone — enough to draw a heatmap:
+ * in the user's current time zone and day-start hour — enough to draw a heatmap:
  * BEFORE_START (before their first streak), KEPT, BROKEN (a streak ended by a contact that day),
  * FUTURE (after today), with the day's contact and urge counts.
  */
@@ -56,7 +56,7 @@ public class CalendarResource {
     public record Day(LocalDate date, Status status, int contacts, int urges) {
     }
 
-    public record Calendar(LocalDate from, LocalDate to, String timeZone, List<Day> days) {
+    public record Calendar(LocalDate from, LocalDate to, String timeZone, int dayStartHour, List<Day> days) {
     }
 
     @GET
@@ -68,8 +68,8 @@ public class CalendarResource {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "No streak started yet. Start one with PUT /api/streak."))
                 .flatMap(settings -> {
-                    ZoneId zone = settings.zone();
-                    LocalDate today = DayCount.localDate(now, zone);
+                    DayBoundary zone = settings.boundary();
+                    LocalDate today = DayCount.userDay(now, zone);
                     LocalDate to = parse("to", toParam, today);
                     LocalDate from = parse("from", fromParam, to.minusDays(29));
                     if (from.isAfter(to)) {
@@ -78,8 +78,8 @@ public class CalendarResource {
                     if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
                         throw ProblemException.invalid("to", "the range may cover at most " + MAX_DAYS + " days");
                     }
-                    Instant start = from.atStartOfDay(zone).toInstant();
-                    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+                    Instant start = DayCount.beginningOf(from, zone);
+                    Instant end = DayCount.beginningOf(to.plusDays(1), zone);
                     return Streak.<Streak>list("userId", userId)
                             .flatMap(streaks -> Contact.<Contact>list(
                                             "userId = ?1 and occurredAt >= ?2 and occurredAt < ?3", userId, start, end)
@@ -88,16 +88,16 @@ public class CalendarResource {
                                             .map(urges -> build(zone, today, from, to, streaks,
                                                     contacts.stream().map(c -> c.occurredAt).toList(),
                                                     urges.stream().map(u -> u.occurredAt).toList()))))
-                            .map(days -> new Calendar(from, to, settings.timeZone, days));
+                            .map(days -> new Calendar(from, to, settings.timeZone, settings.dayStartHour, days));
                 });
     }
 
-    private static List<Day> build(ZoneId zone, LocalDate today, LocalDate from, LocalDate to, List<Streak> streaks,
+    private static List<Day> build(DayBoundary zone, LocalDate today, LocalDate from, LocalDate to, List<Streak> streaks,
             List<Instant> contacts, List<Instant> urges) {
         LocalDate firstStart = streaks.stream().map(s -> s.startDate).min(LocalDate::compareTo).orElse(today);
         Set<LocalDate> broken = new HashSet<>();
         streaks.stream().filter(s -> Streak.ENDED_BY_CONTACT.equals(s.endReason))
-                .forEach(s -> broken.add(DayCount.localDate(s.endedAt, zone)));
+                .forEach(s -> broken.add(DayCount.userDay(s.endedAt, zone)));
         Map<LocalDate, Integer> contactsByDay = countByDay(contacts, zone);
         Map<LocalDate, Integer> urgesByDay = countByDay(urges, zone);
         List<Day> days = new ArrayList<>();
@@ -111,9 +111,9 @@ public class CalendarResource {
         return days;
     }
 
-    private static Map<LocalDate, Integer> countByDay(List<Instant> instants, ZoneId zone) {
+    private static Map<LocalDate, Integer> countByDay(List<Instant> instants, DayBoundary zone) {
         Map<LocalDate, Integer> counts = new HashMap<>();
-        instants.forEach(i -> counts.merge(DayCount.localDate(i, zone), 1, Integer::sum));
+        instants.forEach(i -> counts.merge(DayCount.userDay(i, zone), 1, Integer::sum));
         return counts;
     }
 

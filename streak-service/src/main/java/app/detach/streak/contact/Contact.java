@@ -37,6 +37,14 @@ public class Contact extends PanacheEntityBase {
 
     public String note;
 
+    /** Why it was necessary (limited contact), or null. */
+    @Enumerated(EnumType.STRING)
+    public ContactPurpose purpose;
+
+    /** The IANA zone in force on the device, when the client sent one. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -2,7 +2,9 @@ package app.detach.streak.contact;
 
 import app.detach.events.streak.ContactLogged;
 import app.detach.outbox.Outbox;
+import app.detach.rest.ProblemException;
 import app.detach.streak.current.StreakService;
+import app.detach.streak.settings.DaySettings;
 import app.detach.streak.current.StreakView;
 import app.detach.streak.current.Streaks;
 import app.detach.streak.rules.Backdating;
@@ -30,8 +32,11 @@ public class ContactService {
     private final Outbox outbox;
     private final Inputs inputs;
     private final Clock clock;
+    private final DaySettings daySettings;
 
-    ContactService(Streaks streaks, StreakService streakService, Outbox outbox, Inputs inputs, Clock clock) {
+    ContactService(Streaks streaks, StreakService streakService, Outbox outbox, Inputs inputs, Clock clock,
+            DaySettings daySettings) {
+        this.daySettings = daySettings;
         this.streaks = streaks;
         this.streakService = streakService;
         this.outbox = outbox;
@@ -40,7 +45,8 @@ public class ContactService {
     }
 
     /** What POST /api/streak/contacts answers. */
-    public record Logged(UUID contactId, String kind, Instant occurredAt, boolean brokeStreak, StreakView streak) {
+    public record Logged(UUID contactId, String kind, Instant occurredAt, boolean brokeStreak, ContactPurpose purpose,
+            String timeZone, StreakView streak) {
     }
 
     @WithTransaction
@@ -48,8 +54,15 @@ public class ContactService {
         Instant now = Clocks.now(clock);
         Instant occurredAt = inputs.pastInstant("occurredAt",
                 request.occurredAt() == null ? now : request.occurredAt(), now);
-        return streaks.lockCurrent(userId).flatMap(locked -> {
-            boolean breaks = ContactRules.breaksStreak(request.kind(), locked.user().socialMediaCheckBreaks);
+        return streaks.lockCurrent(userId).flatMap(locked -> daySettings.followDevice(locked.user(), locked.current(),
+                request.timeZone(), now).flatMap(deviceZone -> {
+            boolean limited = locked.user().limitedContact;
+            if (request.purpose() != null && !ContactRules.purposeAllowed(request.kind(), limited)) {
+                throw ProblemException.invalid("purpose", "a purpose goes with kind NECESSARY_CONTACT"
+                        + " (or turn on limited contact in the settings)");
+            }
+            boolean breaks = ContactRules.breaksStreak(request.kind(), locked.user().socialMediaCheckBreaks,
+                    request.purpose() != null, limited);
             Backdating.Effect effect = Backdating.effect(occurredAt, now, locked.current().startedAt, breaks);
             Contact contact = new Contact();
             contact.id = UUID.randomUUID();
@@ -58,18 +71,21 @@ public class ContactService {
             contact.occurredAt = occurredAt;
             contact.brokeStreak = effect == Backdating.Effect.BREAKS_CURRENT;
             contact.note = request.note();
+            contact.purpose = request.purpose();
+            contact.timeZone = deviceZone;
             contact.createdAt = now;
             Uni<?> saved = contact.persist()
                     .call(() -> outbox.record(new ContactLogged(userId, contact.id, contact.kind, occurredAt,
-                            contact.brokeStreak)));
+                            contact.brokeStreak, deviceZone)));
             if (contact.brokeStreak) {
                 saved = saved
-                        .call(() -> streaks.endByContact(locked.current(), locked.user().zone(), occurredAt,
+                        .call(() -> streaks.endByContact(locked.current(), locked.user().boundary(), occurredAt,
                                 contact.id, contact.kind.name()))
                         .call(() -> streaks.begin(locked.user(), occurredAt, now));
             }
             return saved.flatMap(ignored -> streakService.view(userId, now))
-                    .map(view -> new Logged(contact.id, contact.kind.name(), occurredAt, contact.brokeStreak, view));
-        });
+                    .map(view -> new Logged(contact.id, contact.kind.name(), occurredAt, contact.brokeStreak,
+                            contact.purpose, contact.timeZone, view));
+        }));
     }
 }

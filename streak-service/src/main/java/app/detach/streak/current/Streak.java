@@ -17,6 +17,8 @@ public class Streak extends PanacheEntityBase {
 
     public static final String ENDED_BY_CONTACT = "CONTACT";
     public static final String ENDED_BY_RESTART = "RESTARTED";
+    /** The user ended no contact on purpose (not a slip). */
+    public static final String ENDED_BY_CHOICE = "CHOSEN";
 
     @Id
     public UUID id;
@@ -46,6 +48,10 @@ public class Streak extends PanacheEntityBase {
 
     @Column(name = "ended_by_kind")
     public String endedByKind;
+
+    /** The readiness check the user did before ending no contact by choice, if any. */
+    @Column(name = "ended_by_readiness_check_id")
+    public UUID endedByReadinessCheckId;
 
     /** The next milestone not yet emitted, and when it falls due; null once ended. */
     @Column(name = "next_milestone_day")

@@ -1,10 +1,13 @@
 package app.detach.streak.current;
 
+import app.detach.streak.checkin.CheckIn;
+import app.detach.streak.checkin.CheckInSummary;
+import app.detach.streak.rules.DayBoundary;
 import app.detach.streak.rules.DayCount;
+import app.detach.streak.settings.SettingsView;
 import app.detach.streak.rules.MilestonePlan;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -21,18 +24,24 @@ public record StreakView(
         long totalNoContactDays,
         long urgesResisted,
         Instant lastContactAt,
-        NextMilestone nextMilestone) {
+        NextMilestone nextMilestone,
+        int dayStartHour,
+        String zoneMode,
+        SettingsView.LimitedContact limitedContact,
+        CheckInSummary checkIn) {
 
     public record NextMilestone(int day, Instant at) {
     }
 
     static StreakView of(StreakUser user, Streak current, Streaks.Totals ended, long urges, Instant lastContactAt,
-            Instant now) {
-        ZoneId zone = user.zone();
-        int days = DayCount.daysAt(current.startDate, now, zone);
-        MilestonePlan.Due next = MilestonePlan.nextAfterNow(current.startDate, now, zone);
+            CheckIn lastCheckIn, Instant now) {
+        DayBoundary boundary = user.boundary();
+        int days = DayCount.daysAt(current.startDate, now, boundary);
+        MilestonePlan.Due next = MilestonePlan.nextAfterNow(current.startDate, now, boundary);
         return new StreakView(current.id, days, current.startedAt, user.timeZone, user.socialMediaCheckBreaks,
                 Math.max(ended.longestDays(), days), ended.totalDays() + days, urges, lastContactAt,
-                new NextMilestone(next.day(), next.at()));
+                new NextMilestone(next.day(), next.at()), user.dayStartHour, user.zoneMode,
+                new SettingsView.LimitedContact(user.limitedContact),
+                CheckInSummary.of(lastCheckIn, DayCount.userDay(now, boundary)));
     }
 }

@@ -4,6 +4,7 @@ import app.detach.events.streak.StreakReset;
 import app.detach.events.streak.StreakStarted;
 import app.detach.outbox.Outbox;
 import app.detach.rest.ProblemException;
+import app.detach.streak.rules.DayBoundary;
 import app.detach.streak.rules.DayCount;
 import app.detach.streak.rules.MilestonePlan;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -33,8 +33,13 @@ public class Streaks {
         return StreakUser.<StreakUser>findById(userId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.conflict(
                         "No streak started yet. Start one with PUT /api/streak first."))
-                .flatMap(user -> Streak.<Streak>findById(user.currentStreakId)
-                        .map(streak -> new Locked(user, streak)));
+                .flatMap(user -> {
+                    if (user.currentStreakId == null) {
+                        // no contact was ended by choice: nothing to count a contact or urge against
+                        throw ProblemException.conflict("There is no current streak. Start one with PUT /api/streak first.");
+                    }
+                    return Streak.<Streak>findById(user.currentStreakId).map(streak -> new Locked(user, streak));
+                });
     }
 
     /** A user's settings with the current streak, read (and locked) together. */
@@ -46,13 +51,13 @@ public class Streaks {
      * {@code now} (a backdated start) are not emitted: the first one scheduled is the next to come.
      */
     public Uni<Streak> begin(StreakUser user, Instant startedAt, Instant now) {
-        ZoneId zone = user.zone();
+        DayBoundary boundary = user.boundary();
         Streak streak = new Streak();
         streak.id = UUID.randomUUID();
         streak.userId = user.userId;
         streak.startedAt = startedAt;
-        streak.startDate = DayCount.localDate(startedAt, zone);
-        MilestonePlan.Due next = MilestonePlan.nextAfterNow(streak.startDate, now, zone);
+        streak.startDate = DayCount.userDay(startedAt, boundary);
+        MilestonePlan.Due next = MilestonePlan.nextAfterNow(streak.startDate, now, boundary);
         streak.nextMilestoneDay = next.day();
         streak.nextMilestoneAt = next.at();
         user.currentStreakId = streak.id;
@@ -63,7 +68,7 @@ public class Streaks {
     }
 
     /** Ends a streak because a breaking contact happened at {@code at}; records streak-reset. */
-    public Uni<Streak> endByContact(Streak streak, ZoneId zone, Instant at, UUID contactId, String kind) {
+    public Uni<Streak> endByContact(Streak streak, DayBoundary zone, Instant at, UUID contactId, String kind) {
         end(streak, zone, at, Streak.ENDED_BY_CONTACT);
         streak.endedByContactId = contactId;
         streak.endedByKind = kind;
@@ -71,12 +76,25 @@ public class Streaks {
     }
 
     /** Ends a streak because the user started a new one with PUT /api/streak (no streak-reset: nothing broke it). */
-    public Streak endByRestart(Streak streak, ZoneId zone, Instant at) {
+    public Streak endByRestart(Streak streak, DayBoundary zone, Instant at) {
         end(streak, zone, at, Streak.ENDED_BY_RESTART);
         return streak;
     }
 
-    private static void end(Streak streak, ZoneId zone, Instant at, String reason) {
+    /**
+     * Ends the current streak because the user chose to end no contact (not a slip): records
+     * {@code streak-reset {reason: CHOSEN}} and leaves the user without a current streak.
+     */
+    public Uni<Streak> endByChoice(StreakUser user, Streak streak, Instant at, UUID readinessCheckId) {
+        end(streak, user.boundary(), at, Streak.ENDED_BY_CHOICE);
+        streak.endedByReadinessCheckId = readinessCheckId;
+        user.currentStreakId = null;
+        user.updatedAt = at;
+        return outbox.record(new StreakReset(streak.userId, streak.id, streak.days, at, StreakReset.CHOSEN))
+                .replaceWith(streak);
+    }
+
+    private static void end(Streak streak, DayBoundary zone, Instant at, String reason) {
         streak.endedAt = at;
         streak.days = DayCount.daysAt(streak.startDate, at, zone);
         streak.endReason = reason;
@@ -84,8 +102,8 @@ public class Streaks {
         streak.nextMilestoneAt = null;
     }
 
-    /** Inserts the user's settings row if it is missing (concurrent first requests do not collide). */
-    public Uni<Void> ensureUser(String userId, String timeZone, boolean socialMediaCheckBreaks, Instant now) {
+    /** Inserts the user's settings row if it is missing; true when it was inserted now. */
+    public Uni<Boolean> ensureUser(String userId, String timeZone, boolean socialMediaCheckBreaks, Instant now) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                         "INSERT INTO streak_user (user_id, time_zone, social_media_check_breaks, updated_at)"
                                 + " VALUES (:user, :zone, :social, :now) ON CONFLICT DO NOTHING")
@@ -94,7 +112,7 @@ public class Streaks {
                 .setParameter("social", socialMediaCheckBreaks)
                 .setParameter("now", now)
                 .executeUpdate())
-                .replaceWithVoid();
+                .map(inserted -> inserted > 0);
     }
 
     /** Longest and total days over the user's ended streaks. */

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Deletes everything streak-service holds about a user (streaks, contacts with their notes,
- * urges, celebrated milestones, settings) and records data-erased, in the caller's transaction.
+ * urges, check-ins, readiness checks, celebrated milestones, settings) and records data-erased, in the caller's transaction.
  * Events already published stay on Kafka: they carry ids and numbers only, never the notes.
  */
 @ApplicationScoped
@@ -22,7 +22,8 @@ public class Erasure {
     public static final String SERVICE = "streak-service";
     private static final Logger LOG = Logger.getLogger(Erasure.class);
     // settings last: it is the row every other change of this user locks first
-    private static final List<String> TABLES = List.of("milestone_emitted", "contact", "urge", "streak", "streak_user");
+    private static final List<String> TABLES = List.of("milestone_emitted", "contact", "urge", "check_in", "readiness_check",
+            "streak", "streak_user");
 
     private final Outbox outbox;
     private final Clock clock;

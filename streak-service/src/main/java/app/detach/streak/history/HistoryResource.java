@@ -39,12 +39,15 @@ public class HistoryResource {
         this.clock = clock;
     }
 
-    /** A past streak; {@code endedBy} is CONTACT (with the contact's kind and id) or RESTARTED. */
+    /**
+     * A past streak; {@code endedBy} is CONTACT (with the contact's kind and id), RESTARTED, or
+     * CHOSEN (the user ended no contact on purpose, with the readiness check they did, if any).
+     */
     public record PastStreak(UUID streakId, Instant startedAt, Instant endedAt, int days, String endedBy,
-            String contactKind, UUID contactId) {
+            String contactKind, UUID contactId, UUID readinessCheckId) {
     }
 
-    /** The current streak in brief. */
+    /** The current streak in brief; null when there is none (no contact ended by choice). */
     public record CurrentStreak(UUID streakId, Instant startedAt, int days) {
     }
 
@@ -62,18 +65,20 @@ public class HistoryResource {
                 .flatMap(settings -> Streak.<Streak>find("userId = ?1 order by startedAt desc, endedAt desc nulls first", userId)
                         .page(0, LIMIT + 1).list()
                         .map(all -> {
-                            Streak current = all.stream().filter(Streak::isCurrent).findFirst().orElseThrow();
-                            int currentDays = DayCount.daysAt(current.startDate, now, settings.zone());
+                            // no current streak after no contact was ended by choice
+                            Streak current = all.stream().filter(Streak::isCurrent).findFirst().orElse(null);
+                            int currentDays = current == null ? 0
+                                    : DayCount.daysAt(current.startDate, now, settings.boundary());
                             List<PastStreak> past = all.stream().filter(s -> !s.isCurrent())
                                     .limit(LIMIT)
                                     .map(s -> new PastStreak(s.id, s.startedAt, s.endedAt, s.days, s.endReason,
-                                            s.endedByKind, s.endedByContactId))
+                                            s.endedByKind, s.endedByContactId, s.endedByReadinessCheckId))
                                     .toList();
                             int longest = Math.max(currentDays,
                                     past.stream().mapToInt(PastStreak::days).max().orElse(0));
                             long total = currentDays + past.stream().mapToLong(PastStreak::days).sum();
-                            return new History(past, new CurrentStreak(current.id, current.startedAt, currentDays),
-                                    longest, total);
+                            return new History(past, current == null ? null
+                                    : new CurrentStreak(current.id, current.startedAt, currentDays), longest, total);
                         }));
     }
 }

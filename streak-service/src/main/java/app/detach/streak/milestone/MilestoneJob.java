@@ -4,6 +4,7 @@ import app.detach.events.streak.MilestoneReached;
 import app.detach.outbox.Outbox;
 import app.detach.streak.current.Streak;
 import app.detach.streak.current.StreakUser;
+import app.detach.streak.rules.DayBoundary;
 import app.detach.streak.rules.MilestonePlan;
 import app.detach.streak.time.Clocks;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +19,6 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -114,7 +114,7 @@ public class MilestoneJob {
 
     private Uni<Integer> emitDue(Streak streak, Instant now) {
         return StreakUser.<StreakUser>findById(streak.userId).flatMap(user -> {
-            ZoneId zone = user.zone();
+            DayBoundary zone = user.boundary();
             MilestonePlan.Catchup catchup = MilestonePlan.dueSince(streak.startDate, streak.nextMilestoneDay, now, zone);
             streak.nextMilestoneDay = catchup.next().day();
             streak.nextMilestoneAt = catchup.next().at();

@@ -4,6 +4,7 @@ import app.detach.rest.CurrentUser;
 import app.detach.rest.ProblemException;
 import app.detach.streak.current.Streak;
 import app.detach.streak.current.StreakUser;
+import app.detach.streak.rules.DayBoundary;
 import app.detach.streak.rules.DayCount;
 import app.detach.streak.rules.MilestonePlan;
 
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +69,18 @@ public class MilestoneResource {
         return StreakUser.<StreakUser>findById(userId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "No streak started yet. Start one with PUT /api/streak."))
+                .invoke(settings -> {
+                    if (settings.currentStreakId == null) {
+                        throw ProblemException.notFound("There is no current streak. Start one with PUT /api/streak.");
+                    }
+                })
                 .flatMap(settings -> Streak.<Streak>findById(settings.currentStreakId)
                         .flatMap(current -> EmittedMilestone.<EmittedMilestone>list(
                                         "userId = ?1 order by reachedAt desc, day desc", userId)
-                                .map(emitted -> build(settings.zone(), current, emitted, now))));
+                                .map(emitted -> build(settings.boundary(), current, emitted, now))));
     }
 
-    private static MilestoneList build(ZoneId zone, Streak current, List<EmittedMilestone> emitted, Instant now) {
+    private static MilestoneList build(DayBoundary zone, Streak current, List<EmittedMilestone> emitted, Instant now) {
         int days = DayCount.daysAt(current.startDate, now, zone);
         Map<Integer, EmittedMilestone> mine = emitted.stream().filter(e -> e.streakId.equals(current.id))
                 .collect(Collectors.toMap(e -> e.day, Function.identity()));

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** When a streak's milestones fall due: local midnight of start date + day, in the user's current zone. */
+/** When a streak's milestones fall due: when the user's day start date + day begins (local midnight, or their day-start hour), in their current zone. */
 public final class MilestonePlan {
 
     /** A milestone day and the instant it is reached. */
@@ -18,12 +18,21 @@ public final class MilestonePlan {
 
     /** The milestone {@code day} of a streak with this start date, in {@code zone}. */
     public static Due of(LocalDate startDate, int day, ZoneId zone) {
-        return new Due(day, DayCount.dayBegins(startDate, day, zone));
+        return of(startDate, day, DayBoundary.midnight(zone));
+    }
+
+    /** The milestone {@code day}: when that user's day begins. */
+    public static Due of(LocalDate startDate, int day, DayBoundary boundary) {
+        return new Due(day, DayCount.dayBegins(startDate, day, boundary));
     }
 
     /** The first milestone not yet reached at {@code now}: what a new streak (or a zone change) schedules. */
     public static Due nextAfterNow(LocalDate startDate, Instant now, ZoneId zone) {
-        return of(startDate, Milestones.nextAfter(DayCount.daysAt(startDate, now, zone)), zone);
+        return nextAfterNow(startDate, now, DayBoundary.midnight(zone));
+    }
+
+    public static Due nextAfterNow(LocalDate startDate, Instant now, DayBoundary boundary) {
+        return of(startDate, Milestones.nextAfter(DayCount.daysAt(startDate, now, boundary)), boundary);
     }
 
     /**
@@ -31,6 +40,10 @@ public final class MilestonePlan {
      * ascending, and the next one after them. Used by the job to catch up after downtime.
      */
     public static Catchup dueSince(LocalDate startDate, int fromDay, Instant now, ZoneId zone) {
+        return dueSince(startDate, fromDay, now, DayBoundary.midnight(zone));
+    }
+
+    public static Catchup dueSince(LocalDate startDate, int fromDay, Instant now, DayBoundary zone) {
         List<Due> due = new ArrayList<>();
         Due candidate = of(startDate, Milestones.firstFrom(fromDay), zone);
         while (!candidate.at().isAfter(now)) {

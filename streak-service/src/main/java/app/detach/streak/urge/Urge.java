@@ -28,6 +28,10 @@ public class Urge extends PanacheEntityBase {
 
     public String note;
 
+    /** The IANA zone in force on the device, when the client sent one. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

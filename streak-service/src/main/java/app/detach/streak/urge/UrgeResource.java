@@ -4,6 +4,7 @@ import app.detach.events.streak.UrgeResisted;
 import app.detach.outbox.Outbox;
 import app.detach.rest.CurrentUser;
 import app.detach.streak.current.Streaks;
+import app.detach.streak.settings.DaySettings;
 import app.detach.streak.time.Clocks;
 import app.detach.streak.time.Inputs;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -36,8 +37,10 @@ public class UrgeResource {
     private final Outbox outbox;
     private final Inputs inputs;
     private final Clock clock;
+    private final DaySettings daySettings;
 
-    UrgeResource(CurrentUser user, Streaks streaks, Outbox outbox, Inputs inputs, Clock clock) {
+    UrgeResource(CurrentUser user, Streaks streaks, Outbox outbox, Inputs inputs, Clock clock, DaySettings daySettings) {
+        this.daySettings = daySettings;
         this.user = user;
         this.streaks = streaks;
         this.outbox = outbox;
@@ -49,13 +52,14 @@ public class UrgeResource {
      * @param intensity  how strong the urge was, 1–10
      * @param occurredAt when (default now); may be backdated, never in the future
      * @param note       private, max 2000 characters
+     * @param timeZone   the IANA zone in force on the device (in FOLLOW_CURRENT it moves the user's zone)
      */
     public record UrgeRequest(@NotNull @Min(1) @Max(10) Integer intensity, Instant occurredAt,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note, @Size(max = 64) String timeZone) {
     }
 
     /** The logged urge and how many the user has resisted in all. */
-    public record LoggedUrge(UUID urgeId, int intensity, Instant occurredAt, long urgesResisted) {
+    public record LoggedUrge(UUID urgeId, int intensity, Instant occurredAt, String timeZone, long urgesResisted) {
     }
 
     @POST
@@ -75,10 +79,14 @@ public class UrgeResource {
         urge.createdAt = now;
         // the lock orders this user's writes; an urge needs a streak so its day has a time zone
         return streaks.lockCurrent(userId)
-                .flatMap(locked -> urge.persist())
-                .call(() -> outbox.record(new UrgeResisted(userId, urge.id, urge.intensity, occurredAt)))
+                .flatMap(locked -> daySettings.followDevice(locked.user(), locked.current(), request.timeZone(), now))
+                .flatMap(deviceZone -> {
+                    urge.timeZone = deviceZone;
+                    return urge.persist();
+                })
+                .call(() -> outbox.record(new UrgeResisted(userId, urge.id, urge.intensity, occurredAt, urge.timeZone)))
                 .flatMap(ignored -> Urge.count("userId", userId))
                 .map(total -> Response.status(Response.Status.CREATED)
-                        .entity(new LoggedUrge(urge.id, urge.intensity, occurredAt, total)).build());
+                        .entity(new LoggedUrge(urge.id, urge.intensity, occurredAt, urge.timeZone, total)).build());
     }
 }

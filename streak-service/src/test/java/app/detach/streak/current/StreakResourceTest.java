@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -135,7 +136,15 @@ class StreakResourceTest {
                 .body("nextMilestone.day", equalTo(14))
                 .body("nextMilestone.at", equalTo("2026-01-14T10:00:00Z"));
         Api.get(user, "/api/streak/history").statusCode(200).body("items", hasSize(0));
-        events.assertExactly(Topics.STREAK, KafkaEvents.key(user), 1, Duration.ofMillis(500));
+        events.assertExactly(Topics.STREAK, KafkaEvents.keyAndType(user, EventType.STREAK_STARTED.type()), 1,
+                Duration.ofMillis(500));
+        // the first settings, then the zone change: other services count days in the new zone
+        List<ReceivedEvent> settings = events.assertExactly(Topics.STREAK,
+                KafkaEvents.keyAndType(user, EventType.DAY_SETTINGS_CHANGED.type()), 2, Duration.ofMillis(300));
+        assertEquals("Europe/Berlin", settings.get(0).data().get("timeZone").asText());
+        assertEquals("Pacific/Kiritimati", settings.get(1).data().get("timeZone").asText());
+        assertEquals("FOLLOW_CURRENT", settings.get(1).data().get("zoneMode").asText());
+        assertEquals(0, settings.get(1).data().get("dayStartHour").asInt());
     }
 
     @Test

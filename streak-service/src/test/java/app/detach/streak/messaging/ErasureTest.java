@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -48,7 +49,8 @@ class ErasureTest {
         clock.reset();
     }
 
-    private static final List<String> TABLES = List.of("streak_user", "streak", "contact", "urge", "milestone_emitted");
+    private static final List<String> TABLES = List.of("streak_user", "streak", "contact", "urge", "milestone_emitted",
+            "check_in", "readiness_check");
 
     private static int rowsOf(String user) throws Exception {
         int sum = 0;
@@ -70,6 +72,9 @@ class ErasureTest {
         Api.start(user, Instant.now().minus(Duration.ofDays(20)), "Europe/Rome", null).statusCode(200);
         Api.contact(user, "I_CONTACTED", Instant.now().minus(Duration.ofDays(2)), "private words").statusCode(201);
         Api.urge(user, 6, null, "more private words").statusCode(201);
+        Api.post(user, "/api/streak/check-ins", Map.of()).statusCode(201);
+        Api.post(user, "/api/streak/readiness-checks", Map.of("answers", Map.of("hopes", "my own words")))
+                .statusCode(201);
     }
 
     @Test
@@ -78,7 +83,7 @@ class ErasureTest {
         String bystander = "stays-" + UUID.randomUUID();
         giveUserData(user);
         giveUserData(bystander);
-        assertTrue(rowsOf(user) >= 5);
+        assertTrue(rowsOf(user) >= 7);
 
         ObjectNode data = new ObjectMapper().createObjectNode().put("userId", user).put("requestedAt", Instant.now().toString());
         String id = UUID.randomUUID().toString();

@@ -38,6 +38,11 @@ class DayCountProperties {
      */
     static int oracleDays(Instant start, Instant now, ZoneId zone) {
         LocalDate date = LocalDateTime.ofInstant(start, zone).toLocalDate();
+        // a day that has begun stays begun: where the clock went back across midnight (Antarctica/Casey,
+        // 4 March 2010, 02:00 → 23:00), the start belongs to the day whose midnight already passed
+        while (!date.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(zone).toInstant().isAfter(start)) {
+            date = date.plusDays(1);
+        }
         int days = 0;
         while (true) {
             // atZone moves a midnight that falls into a DST gap forward by the gap's length
