@@ -11,6 +11,8 @@ import * as guides from './js/views/guides.js';
 import * as inbox from './js/views/inbox.js';
 import * as settings from './js/views/settings.js';
 import * as admin from './js/views/admin.js';
+import * as pause from './js/views/pause.js';
+import * as readiness from './js/views/readiness.js';
 
 // route table: first segment after #/ → view module and page title
 const ROUTES = {
@@ -21,6 +23,9 @@ const ROUTES = {
   help: { view: guides, title: 'Help now', nav: 'guides' },
   inbox: { view: inbox, title: 'Inbox' },
   settings: { view: settings, title: 'Settings' },
+  pause: { view: pause, title: 'Before you send it', nav: 'today' },
+  drafts: { view: pause, title: 'Unsent messages', nav: 'journal' },
+  readiness: { view: readiness, title: 'Readiness check', nav: 'today' },
   admin: { view: admin, title: 'Admin', admin: true },
 };
 

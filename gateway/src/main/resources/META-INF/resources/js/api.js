@@ -87,6 +87,12 @@ export async function api(path, { method = 'GET', body, query, signal } = {}) {
   return data;
 }
 
+/**
+ * The time zone in force on this device. Every write that records something at a moment (contact,
+ * urge, check-in, journal entry, draft) sends it, so the services store the zone it happened in.
+ */
+export const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
 export const get = (path, query, signal) => api(path, { query, signal });
 export const post = (path, body) => api(path, { method: 'POST', body: body === undefined ? {} : body });
 export const put = (path, body) => api(path, { method: 'PUT', body });
@@ -103,6 +109,7 @@ export function describeError(error) {
     return 'This part of Detach is unavailable right now. Everything else keeps working; try again in a little while.';
   }
   if (error.status === 403) return 'This area is not available to your account.';
+  if (error.status === 413) return 'That is more than Detach can take in at once. Try something smaller.';
   if (error.status === 404) return error.problem.detail || 'We could not find that. It may have been removed.';
   return error.problem.detail || error.problem.title || error.message;
 }

@@ -28,6 +28,34 @@ export const CONTACT_KINDS = [
   },
 ];
 
+// purposes of necessary contact (limited contact, streak-service ContactPurpose)
+export const PURPOSES = [
+  { purpose: 'CO_PARENTING', label: 'Co-parenting, the children' },
+  { purpose: 'WORK', label: 'Work' },
+  { purpose: 'LEGAL', label: 'Legal matters' },
+  { purpose: 'HOUSING', label: 'Housing, a shared home' },
+  { purpose: 'OTHER', label: 'Something else I had to deal with' },
+];
+
+export const purposeLabel = (purpose) => PURPOSES.find((p) => p.purpose === purpose)?.label || purpose;
+
+export function CHECK_IN_WORDS(days) {
+  if (days <= 1) return 'Checked in. One honest day, noticed and counted.';
+  return `Checked in — ${days} days in a row now. Quietly keeping your word to yourself.`;
+}
+
+// the pause before texting: a short guide shown while the countdown runs
+export const PAUSE_GUIDE = [
+  'Breathe out slowly, longer than you breathe in. The wish to reach out is strongest right now and it will ease.',
+  'Ask yourself what you hope their answer will give you — and whether there is another way to give that to yourself today.',
+  'Your message is safe here. Nothing is lost by waiting ten minutes; you can still decide afterwards.',
+  'If it helps, tell a friend how you feel instead, or read one of the guides below.',
+];
+
+export const KEPT_UNSENT_WORDS = 'You kept it unsent. The feeling was real, and you chose yourself anyway. It is counted as an urge you resisted.';
+
+export const SENT_WORDS = 'Thank you for being honest. Sending it does not erase your progress; it is one moment, and you can begin again from here.';
+
 export const kindLabel = (kind) => CONTACT_KINDS.find((k) => k.kind === kind)?.label || kind;
 
 export const SLIP_WORDS = [

@@ -104,9 +104,9 @@ class ApiSecurityTest {
     void adminApiPassesThroughForAnAdmin() {
         String token = TestTokens.admin("admin-1");
         given().auth().oauth2(token)
-                .when().get("/api/admin/content/articles")
+                .when().get("/api/admin/notifications/dead-letters")
                 .then().statusCode(200)
-                .body("path", equalTo("/api/admin/content/articles"))
+                .body("path", equalTo("/api/admin/notifications/dead-letters"))
                 .body("authorization", equalTo("Bearer " + token));
     }
 

@@ -75,20 +75,20 @@ class GuardTest {
 
     @Test
     void anUpstreamThatKeepsFailingIsCutOffAtOnceByItsCircuitBreaker() {
-        // the journal route points at a closed port; after enough failures the circuit opens
+        // the content route points at a closed port; after enough failures the circuit opens
         String token = TestTokens.user("guard-breaker");
         AtomicReference<String> detail = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Response response = given().auth().oauth2(token).when().get("/api/journal/entries");
+            Response response = given().auth().oauth2(token).when().get("/api/content/articles");
             assertEquals(503, response.statusCode());
             detail.set(response.jsonPath().getString("detail"));
             return detail.get().contains("paused");
         });
         // the other upstreams are not affected
-        given().auth().oauth2(token).when().get("/api/content/articles").then().statusCode(200);
-        given().auth().oauth2(token).when().get("/api/journal/entries")
+        given().auth().oauth2(token).when().get("/api/journal/entries").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/content/articles")
                 .then().statusCode(503)
                 .header("Retry-After", "5")
-                .body("detail", containsString("journal"));
+                .body("detail", containsString("content"));
     }
 }

@@ -58,7 +58,7 @@ class ProxyTest {
     void otherMethodsPassThroughToo() {
         String token = TestTokens.user("user-proxy-2");
         given().header("Authorization", "Bearer " + token)
-                .when().delete("/api/content/articles/x")
+                .when().delete("/api/journal/entries/x")
                 .then().statusCode(200)
                 .body("method", equalTo("DELETE"))
                 .body("authorization", equalTo("Bearer " + token));
@@ -68,8 +68,8 @@ class ProxyTest {
     void everyPrefixReachesItsUpstreamWithThePathUnchanged() {
         String token = TestTokens.admin("admin-proxy");
         for (String path : new String[] {
-                "/api/streak", "/api/streak/calendar", "/api/content/articles",
-                "/api/admin/content/articles/7/publish", "/api/notifications/unread-count",
+                "/api/streak", "/api/streak/calendar", "/api/journal/entries",
+                "/api/journal/entries/7", "/api/notifications/unread-count",
                 "/api/admin/notifications/dead-letters" }) {
             given().auth().oauth2(token)
                     .when().get(path)
@@ -81,10 +81,10 @@ class ProxyTest {
     @Test
     void upstreamErrorStatusAndBodyPassThroughUnchanged() {
         given().auth().oauth2(TestTokens.user("user-proxy-3"))
-                .when().get("/api/content/articles/missing?status=404")
+                .when().get("/api/journal/entries/missing?status=404")
                 .then().statusCode(404)
                 .contentType("application/json")
-                .body("path", equalTo("/api/content/articles/missing"));
+                .body("path", equalTo("/api/journal/entries/missing"));
     }
 
     @Test
@@ -112,15 +112,15 @@ class ProxyTest {
     @Test
     void anUpstreamThatIsDownIs503Problem() {
         given().auth().oauth2(TestTokens.user("user-down"))
-                .contentType("application/json").body("{\"body\":\"hello\"}")
-                .when().post("/api/journal/entries")
+                .contentType("application/json").body("{\"title\":\"hello\"}")
+                .when().post("/api/content/articles")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("status", equalTo(503))
                 .body("title", equalTo("Service unavailable"))
-                .body("detail", containsString("journal"))
-                .body("instance", equalTo("/api/journal/entries"));
+                .body("detail", containsString("content"))
+                .body("instance", equalTo("/api/content/articles"));
     }
 
     @Test
@@ -128,14 +128,14 @@ class ProxyTest {
         // %test.detach.gateway.upstream.response-timeout=1s
         long started = System.nanoTime();
         given().auth().oauth2(TestTokens.user("user-slow"))
-                .when().get("/api/content/slow")
+                .when().get("/api/journal/slow")
                 .then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("detail", containsString("in time"));
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5, "answered after the timeout");
         // the gateway still serves other requests afterwards
         given().auth().oauth2(TestTokens.user("user-slow"))
-                .when().get("/api/content/articles")
+                .when().get("/api/journal/entries")
                 .then().statusCode(200)
                 .time(lessThan(5000L));
     }

@@ -24,6 +24,16 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Archive archive();
+
+    /** The one-file archive ({@code /api/me/archive}, package {@code archive}). */
+    interface Archive {
+
+        /** Longest a service may take to produce or restore its part (it is a whole history, not one page). */
+        @WithDefault("30s")
+        Duration timeout();
+    }
+
     /** Per-user limit on /api/** (package {@code guard}): a bucket of {@code burst} requests refilled at {@code per-minute}. */
     interface RateLimit {
 

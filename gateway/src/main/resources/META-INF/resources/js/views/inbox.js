@@ -1,5 +1,6 @@
 // #/inbox — messages (GET /api/notifications, keyset pages), mark one read, mark all read. New
-// messages arriving on the live stream are added at the top.
+// messages arriving on the live stream are added at the top. A daily check-in message offers
+// "Snooze 1 h" (POST /api/notifications/check-in/snooze → {nextCheckInAt}).
 
 import { get, post, describeError } from '../api.js';
 import { h, loading, errorBlock, fmtDateTime, safeLocalLink } from '../dom.js';
@@ -80,6 +81,7 @@ function messageItem(m, ctx) {
     h('h2', { class: 'message-title', text: m.title || 'Message' }),
     m.body ? h('p', { class: 'message-body', text: m.body }) : null,
     link ? h('p', {}, h('a', { href: link.startsWith('/#') ? link.slice(1) : link, text: 'Open' })) : null);
+  if (m.kind === 'check-in') item.append(snoozeButton(ctx));
   if (!read) {
     const button = h('button', { type: 'button', class: 'link read-button', text: 'Mark as read' });
     button.addEventListener('click', async () => {
@@ -96,4 +98,23 @@ function messageItem(m, ctx) {
     item.append(button);
   }
   return item;
+}
+
+const timeFmt = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+
+function snoozeButton(ctx) {
+  const button = h('button', { type: 'button', class: 'secondary small snooze-button', text: 'Snooze 1 h', 'aria-label': 'Snooze today\'s check-in for one hour' });
+  const note = h('span', { class: 'hint', 'aria-live': 'polite' });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const answer = await post('/api/notifications/check-in/snooze');
+      const at = answer?.nextCheckInAt ? new Date(answer.nextCheckInAt) : null;
+      note.textContent = at && !Number.isNaN(at.getTime()) ? ` We will ask again at ${timeFmt.format(at)}.` : ' We will ask again in an hour.';
+    } catch (error) {
+      note.textContent = ` ${describeError(error)}`;
+      button.disabled = false;
+    }
+  });
+  return h('p', { class: 'snooze' }, button, note);
 }

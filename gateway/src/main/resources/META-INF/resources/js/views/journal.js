@@ -1,7 +1,7 @@
 // #/journal — list (infinite scroll over nextCursor, filters), #/journal/new, #/journal/{id},
 // #/journal/{id}/edit. Entry bodies are shown with textContent only.
 
-import { get, post, put, del, describeError } from '../api.js';
+import { get, post, put, del, describeError, deviceZone } from '../api.js';
 import {
   h, field, section, loading, errorBlock, formMessage, showFormErrors, clearFormErrors,
   confirmDialog, fmtDateTime, uid,
@@ -26,7 +26,8 @@ function list(root, ctx, query) {
     h('div', { class: 'page-head' },
       h('h1', { text: 'Journal' }),
       h('a', { class: 'button primary', href: '#/journal/new', id: 'new-entry', text: 'Write an entry' })),
-    h('p', { class: 'lede', text: 'Only you can read this. Your words are encrypted before they are stored.' }));
+    h('p', { class: 'lede', text: 'Only you can read this. Your words are encrypted before they are stored.' }),
+    h('p', {}, h('a', { href: '#/drafts', id: 'drafts-link', text: 'Messages you kept unsent' })));
 
   const from = h('input', { type: 'date', value: query.get('from') || '' });
   const to = h('input', { type: 'date', value: query.get('to') || '' });
@@ -233,6 +234,7 @@ async function editor(root, ctx, id, promptId) {
       mood: Number(mood.input.value),
       urge: Number(urge.input.value),
       emotions,
+      timeZone: deviceZone(),
     };
     const pid = promptBox && usePrompt.checked ? (entry?.promptId || prompt?.promptId || prompt?.id || promptId) : null;
     if (pid) payload.promptId = pid;

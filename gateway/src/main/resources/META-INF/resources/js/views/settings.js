@@ -1,8 +1,13 @@
-// #/settings — notification preferences (GET/PUT /api/notifications/preferences), journal export,
+// #/settings — your days (GET/PUT /api/streak/settings: time zone, follow/pin, day-start hour,
+// social media, limited contact), notification preferences (GET/PUT /api/notifications/preferences),
+// the archive (download GET /api/me/archive, import POST /api/me/archive), journal export,
 // delete my account (DELETE /api/me with a typed confirmation, then sign out).
 
-import { get, put, api } from '../api.js';
-import { h, field, section, formMessage, showFormErrors, clearFormErrors, uid } from '../dom.js';
+import { get, put, post, api, ApiError, deviceZone } from '../api.js';
+import { h, field, section, formMessage, showFormErrors, clearFormErrors, uid, plural } from '../dom.js';
+
+// the gateway's and the services' request body limit (quarkus.http.limits.max-body-size)
+const MAX_ARCHIVE_BYTES = 256 * 1024;
 
 const CONFIRM_WORDS = 'delete my account';
 
@@ -11,13 +16,147 @@ export async function render(root, ctx) {
   root.append(page);
   page.append(h('h1', { text: 'Settings' }));
 
+  const daysCard = h('div', { class: 'card', id: 'day-settings-card' }, h('h2', { text: 'Your days' }));
+  const daysBody = h('div');
+  daysCard.append(daysBody);
+  section(daysBody, () => get('/api/streak/settings').catch((error) => {
+    // no settings stored yet: start from the browser's zone and the usual defaults
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }), (settings) => daySettingsForm(settings, ctx), 'Loading your day settings…');
+
   const prefsCard = h('div', { class: 'card' }, h('h2', { text: 'Reminders and messages' }));
   const prefsBody = h('div');
   prefsCard.append(prefsBody);
   section(prefsBody, () => get('/api/notifications/preferences'), (prefs) => preferencesForm(prefs || {}, ctx), 'Loading your preferences…');
 
-  page.append(prefsCard, exportCard(), deleteCard(ctx));
+  page.append(daysCard, prefsCard, archiveCard(ctx), exportCard(), deleteCard(ctx));
   return undefined;
+}
+
+const hourLabel = (hour) => (hour === 0 ? 'Midnight (00:00)' : `${String(hour).padStart(2, '0')}:00 — for late nights`);
+
+function daySettingsForm(settings, ctx) {
+  const detected = deviceZone();
+  const current = settings || {};
+  const zone = h('input', { type: 'text', value: current.timeZone || detected, autocomplete: 'off', spellcheck: 'false', list: 'settings-tz-list', id: 'day-zone' });
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const zoneList = h('datalist', { id: 'settings-tz-list' }, zones.map((z) => h('option', { value: z })));
+  const modeName = uid('zone-mode');
+  const mode = current.zoneMode || 'FOLLOW_CURRENT';
+  const modeChoice = (value, label, help) => {
+    const input = h('input', { type: 'radio', name: modeName, value, id: `${modeName}-${value}`, checked: mode === value });
+    return h('div', { class: 'choice' }, input,
+      h('label', { for: input.id }, h('strong', { text: label }), h('span', { class: 'hint', text: help })));
+  };
+  const hour = h('select', { id: 'day-start-hour' },
+    [0, 1, 2, 3, 4, 5, 6].map((n) => h('option', { value: String(n), text: hourLabel(n), selected: Number(current.dayStartHour ?? 0) === n })));
+  const social = h('input', { type: 'checkbox', id: uid('social'), checked: Boolean(current.socialMediaCheckBreaks) });
+  const limited = h('input', { type: 'checkbox', id: 'limited-contact', checked: Boolean(current.limitedContact?.enabled) });
+  const message = formMessage();
+  const save = h('button', { type: 'submit', class: 'primary', id: 'save-day-settings', text: 'Save my day settings' });
+  const check = (input, label, fieldName, hint) => h('div', { class: 'field check', dataset: { field: fieldName } },
+    input, h('label', { for: input.id, text: label }), hint ? h('p', { class: 'hint', text: hint }) : null, h('p', { class: 'field-error' }));
+
+  const form = h('form', { class: 'prefs', novalidate: true, id: 'day-settings' },
+    h('p', { class: 'hint', text: 'Your days, check-ins and reminders all follow these settings. Changing them never skips or doubles a day of your count.' }),
+    field('Time zone your days are counted in', zone, { name: 'timeZone', hint: `This device is in ${detected}.` }),
+    zoneList,
+    h('fieldset', { class: 'choices', dataset: { field: 'zoneMode' } },
+      h('legend', { text: 'When you travel' }),
+      modeChoice('FOLLOW_CURRENT', 'Follow my current time zone', 'Your day moves with you: whatever you log from a new place switches your days to its zone.'),
+      modeChoice('PIN_HOME', 'Keep my home time zone', 'Your days stay in the zone above, wherever you are.'),
+      h('p', { class: 'field-error' })),
+    field('My day ends at', hour, { name: 'dayStartHour', hint: 'Up late? With 03:00, a message at 01:30 still belongs to the day before.' }),
+    check(social, 'Looking at their social media counts as breaking no contact', 'socialMediaCheckBreaks'),
+    check(limited, 'Limited contact (co-parenting, work, shared matters)', 'limitedContact.enabled',
+      'When you must stay in touch, log that contact with its purpose: it is kept for your record and never ends your count.'),
+    message,
+    h('div', { class: 'actions' }, save));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(form);
+    const body = {
+      timeZone: zone.value.trim(),
+      zoneMode: form.querySelector(`input[name="${modeName}"]:checked`)?.value || 'FOLLOW_CURRENT',
+      dayStartHour: Number(hour.value),
+      socialMediaCheckBreaks: social.checked,
+      limitedContact: { enabled: limited.checked },
+    };
+    save.disabled = true;
+    try {
+      await put('/api/streak/settings', body);
+      message.classList.add('ok');
+      message.textContent = 'Saved.';
+      ctx.toast('Your day settings are saved.');
+    } catch (error) {
+      showFormErrors(form, error);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
+}
+
+function restoredSummary(restored) {
+  const parts = [];
+  for (const [part, label] of [['streak', 'streak history'], ['journal', 'journal'], ['notifications', 'reminder settings']]) {
+    const counts = restored?.[part];
+    if (!counts) continue;
+    const numbers = Object.entries(counts).filter(([, n]) => typeof n === 'number' && n > 0)
+      .map(([what, n]) => `${n} ${what}`);
+    parts.push(numbers.length ? `${label} (${numbers.join(', ')})` : label);
+  }
+  return parts.join('; ');
+}
+
+function archiveCard(ctx) {
+  const file = h('input', { type: 'file', accept: '.json,application/json', id: 'archive-file' });
+  const message = formMessage();
+  const upload = h('button', { type: 'submit', class: 'secondary', id: 'import-archive', text: 'Import this archive' });
+  const form = h('form', { novalidate: true, id: 'archive-import' },
+    field('Import an archive into this account', file, {
+      name: 'archive',
+      hint: 'Only into an account that is still empty, for example after moving to a new sign-in. Files up to 256 KB.',
+    }),
+    message,
+    h('div', { class: 'actions' }, upload));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearFormErrors(form);
+    const chosen = file.files?.[0];
+    const fail = (detail) => showFormErrors(form, new ApiError(400, { detail, errors: [{ field: 'archive', message: detail }] }));
+    if (!chosen) return fail('Choose the archive file first.');
+    if (chosen.size > MAX_ARCHIVE_BYTES) return fail('This file is larger than 256 KB, more than Detach can import at once.');
+    let archive;
+    try {
+      archive = JSON.parse(await chosen.text());
+    } catch (e) {
+      return fail('This file is not a Detach archive (it is not JSON).');
+    }
+    upload.disabled = true;
+    message.textContent = 'Importing…';
+    try {
+      const answer = await post('/api/me/archive', archive);
+      message.classList.add('ok');
+      message.textContent = `Imported: ${restoredSummary(answer?.restored) || 'nothing was in the file'}.`;
+      ctx.toast('Your archive is imported.');
+    } catch (error) {
+      showFormErrors(form, error);
+      const restored = error instanceof ApiError ? restoredSummary(error.problem.restored) : '';
+      if (restored) message.append(h('span', { class: 'line', text: `Already imported: ${restored}.` }));
+    } finally {
+      upload.disabled = false;
+    }
+    return undefined;
+  });
+  return h('div', { class: 'card', id: 'archive' },
+    h('h2', { text: 'Your archive' }),
+    h('p', { text: 'One file with everything you keep in Detach: journal, unsent messages, reasons, your streak history, contacts, urges, check-ins, readiness checks and settings. You can import it back later. The file is not encrypted: store it somewhere safe.' }),
+    h('div', { class: 'actions' },
+      h('a', { class: 'button primary', href: '/api/me/archive', download: '', id: 'export-archive', text: 'Download my archive' })),
+    form);
 }
 
 function preferencesForm(prefs, ctx) {
@@ -49,6 +188,9 @@ function preferencesForm(prefs, ctx) {
 
   const form = h('form', { class: 'prefs', novalidate: true, id: 'preferences' },
     field('Your time zone', zone, { name: 'timeZone', hint: `Reminders follow this zone. Your browser says ${detected}.` }),
+    typeof prefs.dayStartHour === 'number'
+      ? h('p', { class: 'hint', id: 'prefs-day-start', text: `Your day ends at ${String(prefs.dayStartHour).padStart(2, '0')}:00 (set under “Your days”); one-a-day messages follow it.` })
+      : null,
     h('fieldset', {}, h('legend', { text: 'Daily check-in' }),
       check(checkIn, 'Send me a gentle check-in every day', 'dailyCheckIn.enabled'),
       field('At', checkInTime, { name: 'dailyCheckIn.localTime' })),
@@ -91,7 +233,7 @@ function preferencesForm(prefs, ctx) {
 
 function exportCard() {
   return h('div', { class: 'card' },
-    h('h2', { text: 'Export my journal' }),
+    h('h2', { text: 'Export my journal only' }),
     h('p', { text: 'Download everything you have written, to keep or to take elsewhere. The file is not encrypted: store it somewhere safe.' }),
     h('div', { class: 'actions' },
       h('a', { class: 'button secondary', href: '/api/journal/export?format=markdown', download: '', id: 'export-markdown', text: 'Download as Markdown' }),

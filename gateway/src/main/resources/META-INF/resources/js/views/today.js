@@ -1,14 +1,17 @@
 // #/today — first-run onboarding (no streak yet: GET /api/streak is 404) or the dashboard:
 // the day counter, progress to the next milestone, "I felt an urge and didn't", "log a contact",
-// today's prompt and today's reading.
+// today's prompt and today's reading. Also the daily check-in ("I kept no contact today") with its
+// own streak, the limited-contact badge and purposes, and the ways into the pause before texting
+// and the readiness check.
 
-import { get, put, post, ApiError, describeError } from '../api.js';
+import { get, put, post, ApiError, describeError, deviceZone } from '../api.js';
 import {
   h, field, section, errorBlock, loading, formMessage, showFormErrors, clearFormErrors,
   fmtDate, fmtLongDay, isoDay, localDateTimeValue, plural, uid,
 } from '../dom.js';
 import {
   CONTACT_KINDS, kindLabel, SLIP_WORDS, KEPT_WORDS, URGE_WORDS, dayWords, previousMilestone, stageLabel,
+  PURPOSES, purposeLabel, CHECK_IN_WORDS,
 } from '../words.js';
 
 export async function render(root, ctx) {
@@ -108,15 +111,60 @@ function dashboard(streak, ctx) {
       h('p', { class: 'hint', text: `${plural(left, 'day', 'days')} to go${next.at ? ` · ${fmtDate(next.at)}` : ''}` }));
   }
 
+  const checkInDays = Number(streak.checkIn?.checkInStreakDays ?? 0);
   const stats = h('dl', { class: 'stats' },
+    stat('Check-in streak', plural(checkInDays, 'day', 'days'), 'check-in-streak'),
     stat('Longest streak', plural(Number(streak.longestDays ?? days), 'day', 'days')),
     stat('Urges resisted', String(streak.urgesResisted ?? 0), 'urges-resisted'),
     stat('Days of no contact in all', String(streak.totalNoContactDays ?? days)),
     streak.startedAt ? stat('Counting since', fmtDate(streak.startedAt)) : null);
 
+  const limited = Boolean(streak.limitedContact?.enabled);
+  const badge = limited
+    ? h('p', { class: 'limited-badge', id: 'limited-contact-badge' },
+      h('strong', { text: 'Limited contact' }),
+      h('span', { text: ' · contact you need for children, work, legal or housing matters is logged with its purpose and never ends your count.' }))
+    : null;
+
   return h('div', { class: 'dashboard' },
-    h('div', { class: 'card hero' }, counter, h('p', { class: 'encourage', text: dayWords(days) }), progress, stats),
-    h('div', { class: 'grid two' }, urgeCard(ctx), contactCard(ctx)));
+    h('div', { class: 'card hero' }, badge, counter, h('p', { class: 'encourage', text: dayWords(days) }), progress, stats),
+    h('div', { class: 'grid two' }, checkInCard(streak, ctx), pauseCard()),
+    h('div', { class: 'grid two' }, urgeCard(ctx), contactCard(ctx, limited)));
+}
+
+function checkInCard(streak, ctx) {
+  const done = Boolean(streak.checkIn?.checkedInToday);
+  const button = h('button', { type: 'button', class: 'primary big', id: 'check-in-button', text: done ? 'Checked in for today' : 'I kept no contact today', disabled: done });
+  const message = h('p', { class: 'kind-words', id: 'check-in-message', 'aria-live': 'polite', text: done ? 'You have checked in today. See you tomorrow.' : '' });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const answer = await post('/api/streak/check-ins', { timeZone: deviceZone() });
+      const n = Number(answer?.checkInStreakDays ?? 0);
+      const statEl = document.getElementById('check-in-streak');
+      if (statEl) statEl.textContent = plural(n, 'day', 'days');
+      button.textContent = 'Checked in for today';
+      message.textContent = answer?.alreadyCheckedIn ? 'You had already checked in today. See you tomorrow.' : CHECK_IN_WORDS(n);
+      ctx.toast('Checked in. Well done.');
+    } catch (error) {
+      message.textContent = describeError(error);
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'card' },
+    h('h2', { text: 'Today\'s check-in' }),
+    h('p', { text: 'One tap at the end of the day. It counts towards your check-in streak, and today\'s reminder will not come.' }),
+    button, message);
+}
+
+function pauseCard() {
+  return h('div', { class: 'card soft' },
+    h('h2', { text: 'About to reach out?' }),
+    h('p', { text: 'Write the message here first. It stays with you, unsent, while you take ten minutes.' }),
+    h('a', { class: 'button secondary big', href: '#/pause', id: 'pause-link', text: 'I want to text them' }),
+    h('p', { class: 'hint' },
+      h('a', { href: '#/drafts', text: 'Messages you kept unsent' }), ' · ',
+      h('a', { href: '#/readiness', id: 'readiness-link', text: 'Thinking about ending no contact?' })));
 }
 
 function stat(label, value, id) {
@@ -132,7 +180,7 @@ function urgeCard(ctx) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
-      const answer = await post('/api/streak/urges', { intensity: Number(intensity.value), occurredAt: new Date(Date.now() - 1000).toISOString() });
+      const answer = await post('/api/streak/urges', { intensity: Number(intensity.value), occurredAt: new Date(Date.now() - 1000).toISOString(), timeZone: deviceZone() });
       message.textContent = URGE_WORDS[Math.floor(Math.random() * URGE_WORDS.length)];
       const total = answer?.urgesResisted;
       const counterEl = document.getElementById('urges-resisted');
@@ -152,17 +200,17 @@ function urgeCard(ctx) {
     button, message);
 }
 
-function contactCard(ctx) {
+function contactCard(ctx, limited) {
   const open = h('button', { type: 'button', class: 'secondary big', id: 'contact-button', text: 'Log a contact' });
   const message = h('div', { class: 'kind-words', 'aria-live': 'polite' });
-  open.addEventListener('click', () => contactDialog(ctx, message));
+  open.addEventListener('click', () => contactDialog(ctx, message, limited));
   return h('div', { class: 'card' },
     h('h2', { text: 'Something happened?' }),
     h('p', { text: 'Being honest with yourself is part of this. Log it here, whatever it was — no judgement.' }),
     open, message);
 }
 
-function contactDialog(ctx, messageBox) {
+function contactDialog(ctx, messageBox, limited) {
   const titleId = uid('dlg');
   const name = uid('kind');
   const choices = CONTACT_KINDS.map((k, i) => {
@@ -174,6 +222,19 @@ function contactDialog(ctx, messageBox) {
   const when = h('input', { type: 'datetime-local', value: localDateTimeValue(), max: localDateTimeValue() });
   const prefilled = when.value;
   const note = h('textarea', { rows: '2', maxlength: '2000' });
+  // Limited contact: any contact may carry a purpose and then never ends the count. Without the
+  // mode a purpose belongs only to contact that could not be avoided.
+  const purpose = h('select', { id: uid('purpose') },
+    h('option', { value: '', text: limited ? 'None — this was not necessary contact' : 'Choose a purpose' }),
+    PURPOSES.map((p) => h('option', { value: p.purpose, text: p.label })));
+  const purposeField = field('What was it for?', purpose, {
+    name: 'purpose',
+    hint: limited ? 'With a purpose, this is necessary contact: logged for your record, your count keeps going.' : 'Children, work, legal or housing matters.',
+  });
+  const syncPurpose = () => {
+    const kind = form.querySelector(`input[name="${name}"]:checked`)?.value;
+    purposeField.hidden = !limited && kind !== 'NECESSARY_CONTACT';
+  };
   const message = formMessage();
   const confirmBox = h('div', { class: 'confirm', hidden: true });
   const next = h('button', { type: 'submit', class: 'primary', text: 'Continue' });
@@ -182,6 +243,7 @@ function contactDialog(ctx, messageBox) {
   const details = h('div', { class: 'contact-details' },
     h('fieldset', { class: 'choices', dataset: { field: 'kind' } },
       h('legend', { text: 'What happened?' }), choices, h('p', { class: 'field-error' })),
+    purposeField,
     field('When', when, { name: 'occurredAt' }),
     field('A note for yourself (optional)', note, { name: 'note' }));
   const form = h('form', { method: 'dialog', novalidate: true },
@@ -192,6 +254,8 @@ function contactDialog(ctx, messageBox) {
     h('div', { class: 'actions' }, cancel, next));
   const dialog = h('dialog', { class: 'dialog wide', 'aria-labelledby': titleId }, form);
   let confirming = false;
+  form.addEventListener('change', syncPurpose);
+  syncPurpose();
 
   cancel.addEventListener('click', () => {
     if (confirming) {
@@ -208,11 +272,13 @@ function contactDialog(ctx, messageBox) {
     event.preventDefault();
     clearFormErrors(form);
     const kind = form.querySelector(`input[name="${name}"]:checked`)?.value;
+    const chosenPurpose = purposeField.hidden ? '' : purpose.value;
     if (!confirming) {
       confirming = true;
       details.hidden = true;
       confirmBox.hidden = false;
-      confirmBox.replaceChildren(h('p', { text: `You are logging: “${kindLabel(kind)}”${when.value ? `, ${new Date(when.value).toLocaleString()}` : ''}. Is that right?` }));
+      const why = chosenPurpose ? ` (${purposeLabel(chosenPurpose).toLowerCase()})` : '';
+      confirmBox.replaceChildren(h('p', { text: `You are logging: “${kindLabel(kind)}”${why}${when.value ? `, ${new Date(when.value).toLocaleString()}` : ''}. Is that right?` }));
       next.textContent = 'Yes, log it';
       cancel.textContent = 'Go back';
       next.focus();
@@ -227,6 +293,8 @@ function contactDialog(ctx, messageBox) {
         kind,
         occurredAt: (occurred > new Date() ? new Date() : occurred).toISOString(),
         note: note.value.trim() || undefined,
+        purpose: chosenPurpose || undefined,
+        timeZone: deviceZone(),
       });
       dialog.close();
       const broke = answer?.brokeStreak ?? answer?.breaksStreak;
