@@ -7,7 +7,7 @@ import { get, put, post, api, ApiError, deviceZone } from '../api.js';
 import { h, field, section, formMessage, showFormErrors, clearFormErrors, uid, plural } from '../dom.js';
 
 // the gateway's and the services' request body limit (quarkus.http.limits.max-body-size)
-const MAX_ARCHIVE_BYTES = 256 * 1024;
+const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
 
 const CONFIRM_WORDS = 'delete my account';
 
@@ -118,7 +118,7 @@ function archiveCard(ctx) {
   const form = h('form', { novalidate: true, id: 'archive-import' },
     field('Import an archive into this account', file, {
       name: 'archive',
-      hint: 'Only into an account that is still empty, for example after moving to a new sign-in. Files up to 256 KB.',
+      hint: 'Only into an account that is still empty, for example after moving to a new sign-in. Files up to 32 MB.',
     }),
     message,
     h('div', { class: 'actions' }, upload));
@@ -128,7 +128,7 @@ function archiveCard(ctx) {
     const chosen = file.files?.[0];
     const fail = (detail) => showFormErrors(form, new ApiError(400, { detail, errors: [{ field: 'archive', message: detail }] }));
     if (!chosen) return fail('Choose the archive file first.');
-    if (chosen.size > MAX_ARCHIVE_BYTES) return fail('This file is larger than 256 KB, more than Detach can import at once.');
+    if (chosen.size > MAX_ARCHIVE_BYTES) return fail('This file is larger than 32 MB, more than Detach can import at once.');
     let archive;
     try {
       archive = JSON.parse(await chosen.text());

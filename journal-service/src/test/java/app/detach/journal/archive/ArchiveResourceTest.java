@@ -115,6 +115,22 @@ class ArchiveResourceTest {
     }
 
     @Test
+    void anArchiveLargerThanTheOrdinaryBodyLimitIsRestoredWhileOtherPathsKeepIt() {
+        String token = TestTokens.user("large-archive-" + UUID.randomUUID());
+        StringBuilder archive = new StringBuilder("{\"version\":1,\"drafts\":[],\"reasons\":[],\"entries\":[");
+        for (int i = 0; i < 20; i++) { // 20 × 19,000 characters ≈ 380 KB, over the 256 KiB of every other path
+            archive.append(i == 0 ? "" : ",").append("{\"body\":\"").append("a".repeat(19_000))
+                    .append("\",\"mood\":5,\"urge\":5,\"createdAt\":\"2026-01-01T10:00:00Z\"}");
+        }
+        archive.append("]}");
+        post(token, archive.toString()).statusCode(201).body("restored.entries", equalTo(20));
+
+        String oversizedEntry = "{\"body\":\"" + "a".repeat(300_000) + "\",\"mood\":5,\"urge\":5}";
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(oversizedEntry)
+                .post("/api/journal/entries").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
     void aBadArchiveIsAProblemNamingEachFieldAndRestoresNothing() {
         String userId = "bad-archive-" + UUID.randomUUID();
         String token = TestTokens.user(userId);
