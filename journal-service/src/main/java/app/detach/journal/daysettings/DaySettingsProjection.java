@@ -1,5 +1,6 @@
 package app.detach.journal.daysettings;
 
+import app.detach.events.streak.UserDays;
 import app.detach.events.streak.DaySettingsChanged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package app.detach.journal.insight;
 
-import app.detach.journal.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 
 import java.time.Instant;
 import java.time.LocalDate;

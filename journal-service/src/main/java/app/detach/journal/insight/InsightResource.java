@@ -1,7 +1,7 @@
 package app.detach.journal.insight;
 
 import app.detach.journal.daysettings.DaySettingsProjection;
-import app.detach.journal.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 import app.detach.journal.streak.Streaks;
 import app.detach.journal.time.Zones;
 import app.detach.rest.CurrentUser;

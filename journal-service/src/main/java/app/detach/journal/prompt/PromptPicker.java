@@ -1,7 +1,7 @@
 package app.detach.journal.prompt;
 
 import app.detach.journal.daysettings.DaySettingsProjection;
-import app.detach.journal.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 import app.detach.journal.streak.Streaks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

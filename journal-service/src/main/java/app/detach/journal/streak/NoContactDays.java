@@ -1,6 +1,6 @@
 package app.detach.journal.streak;
 
-import app.detach.journal.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 
 import java.time.Instant;
 import java.time.ZoneId;

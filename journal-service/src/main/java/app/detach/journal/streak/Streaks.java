@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import app.detach.journal.daysettings.DaySettings;
-import app.detach.journal.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package app.detach.journal.daysettings;
 
+import app.detach.events.streak.UserDays;
 import app.detach.events.streak.DaySettingsChanged;
 import app.detach.journal.JournalApi;
 import app.detach.testing.KafkaEvents;

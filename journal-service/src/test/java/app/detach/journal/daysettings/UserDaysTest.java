@@ -1,5 +1,6 @@
 package app.detach.journal.daysettings;
 
+import app.detach.events.streak.UserDays;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -2,7 +2,7 @@ package app.detach.journal.streak;
 
 import org.junit.jupiter.api.Test;
 
-import app.detach.journal.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 
 import java.time.Instant;
 import java.time.ZoneId;

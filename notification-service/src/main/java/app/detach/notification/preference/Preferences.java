@@ -1,6 +1,6 @@
 package app.detach.notification.preference;
 
-import app.detach.notification.daysettings.UserDays;
+import app.detach.events.streak.UserDays;
 
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package app.detach.streak.rules;
 
+import app.detach.events.streak.UserDays;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -17,6 +18,11 @@ public record DayBoundary(ZoneId zone, int startHour) {
         if (startHour < 0 || startHour > MAX_START_HOUR) {
             throw new IllegalArgumentException("startHour must be 0–" + MAX_START_HOUR + ": " + startHour);
         }
+    }
+
+    /** The shared definition of the user's day (platform/events), which every service uses. */
+    public UserDays userDays() {
+        return new UserDays(zone, startHour);
     }
 
     /** Days that begin at local midnight. */

@@ -2,10 +2,6 @@ package app.detach.streak.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.zone.ZoneRules;
-import java.util.List;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
@@ -43,8 +39,7 @@ public final class DayCount {
      * begun, so the answer is the latest day whose {@link #dayBegins beginning} has passed.
      */
     public static LocalDate userDay(Instant instant, DayBoundary boundary) {
-        LocalDate day = LocalDateTime.ofInstant(instant, boundary.zone()).minusHours(boundary.startHour()).toLocalDate();
-        return beginningOf(day.plusDays(1), boundary).isAfter(instant) ? day : day.plusDays(1);
+        return boundary.userDays().dayOf(instant);
     }
 
     /** Days from {@code startDate} (day 0) to the local date of {@code now} in {@code zone}. */
@@ -83,15 +78,6 @@ public final class DayCount {
      * an overlap its first occurrence. With start hour 0 this is {@link LocalDate#atStartOfDay(ZoneId)}.
      */
     public static Instant beginningOf(LocalDate date, DayBoundary boundary) {
-        LocalDateTime begins = date.atTime(boundary.startHour(), 0);
-        ZoneRules rules = boundary.zone().getRules();
-        List<ZoneOffset> offsets = rules.getValidOffsets(begins);
-        if (offsets.isEmpty()) {
-            return rules.getTransition(begins).getInstant();
-        }
-        // in an overlap the larger offset gives the earlier instant
-        ZoneOffset largest = offsets.stream().max(java.util.Comparator.comparingInt(ZoneOffset::getTotalSeconds))
-                .orElseThrow();
-        return begins.toInstant(largest);
+        return boundary.userDays().startOf(date);
     }
 }
