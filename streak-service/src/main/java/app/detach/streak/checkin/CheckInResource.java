@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -63,7 +64,7 @@ public class CheckInResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
-    public Uni<Response> checkIn(@Valid CheckInRequest request) {
+    public Uni<Response> checkIn(@NotNull(message = "must be a JSON object, {} when empty") @Valid CheckInRequest request) {
         String userId = user.id();
         Instant now = Clocks.now(clock);
         String deviceZone = request == null ? null : request.timeZone();

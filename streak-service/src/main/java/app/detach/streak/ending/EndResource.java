@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,7 +52,7 @@ public class EndResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
-    public Uni<EndedStreak> end(@Valid EndRequest request) {
+    public Uni<EndedStreak> end(@NotNull(message = "must be a JSON object, {} when empty") @Valid EndRequest request) {
         String userId = user.id();
         Instant now = Clocks.now(clock);
         UUID checkId = request == null ? null : request.readinessCheckId();

@@ -50,7 +50,10 @@ class CheckInTest {
                 .extract().path("checkInId");
         // 01:00 in Paris on 11 May: before the day start at 02:00, still 10 May
         clock.set(Instant.parse("2026-05-10T23:00:00Z"));
-        Api.post(user, "/api/streak/check-ins", null).statusCode(200)
+        // a body, when sent, is a JSON object: nothing or a literal null is not a check-in
+        Api.post(user, "/api/streak/check-ins", null).statusCode(400);
+        Api.post(user, "/api/streak/check-ins", "null").statusCode(400);
+        Api.post(user, "/api/streak/check-ins", Map.of()).statusCode(200)
                 .body("checkInId", equalTo(first))
                 .body("localDate", equalTo("2026-05-10"))
                 .body("alreadyCheckedIn", equalTo(true));

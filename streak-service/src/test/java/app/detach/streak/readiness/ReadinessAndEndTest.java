@@ -113,6 +113,9 @@ class ReadinessAndEndTest {
                 Map.of("answers", Map.of("settled", 3))).statusCode(201).extract().path("id");
 
         Api.post(user, "/api/streak/end", Map.of("readinessCheckId", foreign)).statusCode(404);
+        // an id that is empty once trimmed is not "no id": 400, and the streak goes on
+        Api.post(user, "/api/streak/end", "{\"readinessCheckId\":\"\\u0000\"}").statusCode(400);
+        Api.post(user, "/api/streak/end", "null").statusCode(400);
         Api.get(user, "/api/streak").statusCode(200).body("streakId", equalTo(streak));
 
         Api.post(user, "/api/streak/end", Map.of("readinessCheckId", check)).statusCode(200)
