@@ -95,6 +95,14 @@ class ProxyTest {
                 .body("path", equalTo("/unsubscribe"))
                 .body("query", equalTo("token=signed-token"))
                 .body("authorization", nullValue());
+        // RFC 8058 one-click unsubscribe: the mail client POSTs a form, with no session and no CSRF header
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click")
+                .when().post("/unsubscribe?token=signed-token")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("path", equalTo("/unsubscribe"))
+                .body("authorization", nullValue());
         // even a caller's own token is not passed on through the open route
         given().auth().oauth2(TestTokens.user("user-unsubscribe"))
                 .when().get("/unsubscribe?token=t")

@@ -58,6 +58,16 @@ class ArchiveThroughGatewayIT {
         given().auth().oauth2(source).contentType(ContentType.JSON)
                 .body(Map.of("reasons", List.of("I deserve calm")))
                 .put(gateway.resolve("/api/journal/reasons")).then().statusCode(200);
+        // the weekly export email, switched on through the gateway; it needs an address, not the email channel
+        String weeklyPrefs = """
+                {"timeZone":"Europe/Berlin","dailyCheckIn":{"enabled":false,"localTime":"20:00"},
+                 "channels":{"inApp":true,"email":false},"email":%s,"weeklyExport":true}""";
+        given().auth().oauth2(source).contentType(ContentType.JSON).body(weeklyPrefs.formatted("null"))
+                .put(gateway.resolve("/api/notifications/preferences")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("email"));
+        given().auth().oauth2(source).contentType(ContentType.JSON).body(weeklyPrefs.formatted("\"me@example.org\""))
+                .put(gateway.resolve("/api/notifications/preferences")).then().statusCode(200)
+                .body("weeklyExport", equalTo(true));
 
         Response export = given().auth().oauth2(source)
                 .get(gateway.resolve("/api/me/archive"))
@@ -90,6 +100,10 @@ class ArchiveThroughGatewayIT {
                 .then().statusCode(200)
                 .body("urgesResisted", equalTo(1))
                 .body("timeZone", equalTo("Europe/Berlin"));
+        given().auth().oauth2(target).get(gateway.resolve("/api/notifications/preferences"))
+                .then().statusCode(200)
+                .body("weeklyExport", equalTo(true))
+                .body("email", equalTo("me@example.org"));
 
         // the account is no longer empty: refused, saying nothing was restored this time
         given().auth().oauth2(target).contentType(ContentType.JSON).body(archive)

@@ -1,6 +1,7 @@
 // #/settings — your days (GET/PUT /api/streak/settings: time zone, follow/pin, day-start hour,
 // social media, limited contact), notification preferences (GET/PUT /api/notifications/preferences),
-// the archive (download GET /api/me/archive, import POST /api/me/archive), journal export,
+// the weekly export email switch, the archive (download GET /api/me/archive, import POST
+// /api/me/archive; #/settings?section=archive scrolls to it), journal export,
 // delete my account (DELETE /api/me with a typed confirmation, then sign out).
 
 import { get, put, post, api, ApiError, deviceZone } from '../api.js';
@@ -11,7 +12,7 @@ const MAX_ARCHIVE_BYTES = 32 * 1024 * 1024;
 
 const CONFIRM_WORDS = 'delete my account';
 
-export async function render(root, ctx) {
+export async function render(root, ctx, { query } = {}) {
   const page = h('section', { class: 'page settings' });
   root.append(page);
   page.append(h('h1', { text: 'Settings' }));
@@ -30,7 +31,13 @@ export async function render(root, ctx) {
   prefsCard.append(prefsBody);
   section(prefsBody, () => get('/api/notifications/preferences'), (prefs) => preferencesForm(prefs || {}, ctx), 'Loading your preferences…');
 
-  page.append(daysCard, prefsCard, archiveCard(ctx), exportCard(), deleteCard(ctx));
+  const archive = archiveCard(ctx);
+  page.append(daysCard, prefsCard, archive, exportCard(), deleteCard(ctx));
+  // #/settings?section=archive (the link of the weekly export email) opens at the download; after
+  // the next frame, because the router focuses the page heading once render() returns
+  if (query?.get('section') === 'archive') {
+    requestAnimationFrame(() => archive.querySelector('#export-archive')?.focus());
+  }
   return undefined;
 }
 
@@ -171,6 +178,7 @@ function preferencesForm(prefs, ctx) {
   const emailOn = h('input', { type: 'checkbox', id: uid('email-on'), checked: Boolean(prefs.channels?.email) });
   const email = h('input', { type: 'email', value: prefs.email || ctx.me?.email || '', autocomplete: 'email' });
   const newGuides = h('input', { type: 'checkbox', id: uid('guides'), checked: Boolean(prefs.newGuides) });
+  const weeklyExport = h('input', { type: 'checkbox', id: uid('weekly-export'), checked: Boolean(prefs.weeklyExport) });
   const message = formMessage();
   const save = h('button', { type: 'submit', class: 'primary', text: 'Save preferences' });
 
@@ -202,6 +210,9 @@ function preferencesForm(prefs, ctx) {
       check(emailOn, 'Also send them by email', 'channels.email'),
       field('Email address', email, { name: 'email' }),
       check(newGuides, 'Tell me when new guides are published', 'newGuides')),
+    h('fieldset', {}, h('legend', { text: 'Weekly export' }),
+      check(weeklyExport, 'Email me every Sunday to download my archive', 'weeklyExport',
+        'The email links to “Your archive” below, behind your sign-in. The archive itself is never attached, so your journal does not sit in a mailbox. Needs the email address above, not the email channel.')),
     message,
     h('div', { class: 'actions' }, save));
 
@@ -216,6 +227,7 @@ function preferencesForm(prefs, ctx) {
       email: email.value.trim() || null,
     };
     if ('newGuides' in prefs || newGuides.checked) body.newGuides = newGuides.checked;
+    if ('weeklyExport' in prefs || weeklyExport.checked) body.weeklyExport = weeklyExport.checked;
     save.disabled = true;
     try {
       await put('/api/notifications/preferences', body);

@@ -1,10 +1,10 @@
 package app.detach.journal.draft;
 
 import app.detach.journal.crypto.BodyCipher;
+import app.detach.journal.crypto.MissingDataKey;
 import app.detach.journal.crypto.UserKeys;
-import app.detach.journal.entry.Cursor;
+import app.detach.journal.entry.PageRequest;
 import app.detach.rest.CurrentUser;
-import app.detach.rest.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +33,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class DraftResource {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
-
     private final CurrentUser user;
     private final DraftService service;
     private final DraftReads reads;
@@ -62,18 +59,16 @@ public class DraftResource {
     /** Newest first; {@code cursor} is the {@code nextCursor} of the previous page. */
     @GET
     public Uni<DraftPage> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        int pageSize = limit(limit);
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        PageRequest request = PageRequest.parse(limit, cursor);
         String userId = user.id();
-        return reads.page(userId, after, pageSize + 1, true)
+        return reads.page(userId, request.after(), request.fetch(), true)
                 .flatMap(rows -> rows.isEmpty()
                         ? Uni.createFrom().item(new DraftPage(List.of(), null))
                         : keys.forReading(userId).map(dek -> {
-                            List<StoredDraft> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
-                            String next = rows.size() > pageSize ? page.get(page.size() - 1).cursor().encode() : null;
-                            return new DraftPage(page.stream()
-                                    .map(d -> d.decrypt(cipher, dek.orElseThrow(MissingKey::new)))
-                                    .toList(), next);
+                            PageRequest.Slice<StoredDraft> page = request.slice(rows, StoredDraft::cursor);
+                            return new DraftPage(page.items().stream()
+                                    .map(d -> d.decrypt(cipher, dek.orElseThrow(MissingDataKey::new)))
+                                    .toList(), page.nextCursor());
                         }));
     }
 
@@ -105,22 +100,7 @@ public class DraftResource {
                 .flatMap(found -> found.isEmpty()
                         ? Uni.createFrom().failure(DraftService.notFound())
                         : keys.forReading(userId).map(dek -> found.get().decrypt(cipher,
-                                dek.orElseThrow(MissingKey::new))));
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+                                dek.orElseThrow(MissingDataKey::new))));
     }
 
     // a malformed id cannot name any draft: same 404 as a foreign one
@@ -129,13 +109,6 @@ public class DraftResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw DraftService.notFound();
-        }
-    }
-
-    /** Drafts without their user's key: only possible through manual database edits. */
-    static final class MissingKey extends IllegalStateException {
-        MissingKey() {
-            super("drafts exist but the user's data key is missing");
         }
     }
 }

@@ -1,6 +1,7 @@
 package app.detach.journal.entry;
 
 import app.detach.journal.crypto.BodyCipher;
+import app.detach.journal.crypto.MissingDataKey;
 import app.detach.journal.crypto.UserKeys;
 import app.detach.journal.prompt.PromptLibrary;
 import app.detach.rest.CurrentUser;
@@ -30,9 +31,6 @@ import java.util.UUID;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class EntryResource {
-
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
 
     private final CurrentUser user;
     private final EntryService service;
@@ -65,19 +63,17 @@ public class EntryResource {
     public Uni<EntryPage> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("emotion") String emotion,
             @QueryParam("minMood") String minMood, @QueryParam("maxMood") String maxMood) {
-        int pageSize = limit(limit);
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        PageRequest request = PageRequest.parse(limit, cursor);
         EntryFilter filter = EntryFilter.parse(from, to, emotion, minMood, maxMood);
         String userId = user.id();
-        return reads.page(userId, filter, after, pageSize + 1, true)
+        return reads.page(userId, filter, request.after(), request.fetch(), true)
                 .flatMap(rows -> rows.isEmpty()
                         ? Uni.createFrom().item(new EntryPage(List.of(), null))
                         : keys.forReading(userId).map(dek -> {
-                            List<StoredEntry> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
-                            String next = rows.size() > pageSize ? page.get(page.size() - 1).cursor().encode() : null;
-                            return new EntryPage(page.stream()
-                                    .map(e -> e.decrypt(cipher, dek.orElseThrow(ProblemMissingKey::new)))
-                                    .toList(), next);
+                            PageRequest.Slice<StoredEntry> page = request.slice(rows, StoredEntry::cursor);
+                            return new EntryPage(page.items().stream()
+                                    .map(e -> e.decrypt(cipher, dek.orElseThrow(MissingDataKey::new)))
+                                    .toList(), page.nextCursor());
                         }));
     }
 
@@ -89,7 +85,7 @@ public class EntryResource {
                 .flatMap(found -> found.isEmpty()
                         ? Uni.createFrom().failure(notFound())
                         : keys.forReading(userId).map(dek -> found.get().decrypt(cipher,
-                                dek.orElseThrow(ProblemMissingKey::new))));
+                                dek.orElseThrow(MissingDataKey::new))));
     }
 
     @PUT
@@ -107,21 +103,6 @@ public class EntryResource {
         return service.delete(user.id(), entryId(id)).replaceWith(RestResponse.noContent());
     }
 
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
     // a malformed id cannot name any entry: same 404 as a foreign one
     private static UUID entryId(String id) {
         try {
@@ -134,12 +115,4 @@ public class EntryResource {
     private static ProblemException notFound() {
         return ProblemException.notFound("There is no journal entry with this id.");
     }
-
-    /** Entries without their user's key: only possible through manual database edits. */
-    static final class ProblemMissingKey extends IllegalStateException {
-        ProblemMissingKey() {
-            super("entries exist but the user's data key is missing");
-        }
-    }
-
 }

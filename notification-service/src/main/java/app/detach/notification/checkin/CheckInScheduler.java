@@ -16,7 +16,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 
 /**
@@ -54,11 +53,7 @@ public class CheckInScheduler {
     /** Sends the due check-ins of one batch; returns how many users it handled. */
     Uni<Integer> sendDue() {
         Instant now = clock.instant();
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "SELECT * FROM preference WHERE next_check_in_at <= :now ORDER BY next_check_in_at"
-                                        + " LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", Preference.class)
-                        .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                        .getResultList())
+        return preferences.claimDue(PreferenceStore.Schedule.CHECK_IN, now, BATCH)
                 .flatMap(rows -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Preference row : rows) {

@@ -2,6 +2,7 @@ package app.detach.notification.daysettings;
 
 import app.detach.events.streak.DaySettingsChanged;
 import app.detach.notification.checkin.CheckInTimes;
+import app.detach.notification.export.WeeklyExportTimes;
 import app.detach.notification.preference.Preference;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
- * Keeps the copy of the user's day settings and reschedules their daily check-in in the new zone
- * (same local time). A change older than the stored one (arriving late) is ignored. Runs in the
+ * Keeps the copy of the user's day settings and reschedules their daily check-in (same local time)
+ * and weekly export email in the new zone. A change older than the stored one (arriving late) is ignored. Runs in the
  * consumer's transaction.
  */
 @ApplicationScoped
@@ -44,6 +45,9 @@ public class DaySettingsProjection {
                     // a day already reminded keeps its source key, so moving the time cannot send it twice
                     row.nextCheckInAt = CheckInTimes.next(now, ZoneId.of(event.timeZone()),
                             LocalTime.parse(row.checkInTime));
+                }
+                if (row != null && row.weeklyExport) {
+                    row.nextExportAt = WeeklyExportTimes.next(now, ZoneId.of(event.timeZone()));
                 }
             }).replaceWithVoid();
         });

@@ -94,7 +94,7 @@ public class Deliveries {
             n.urgent = !draft.capped();
             n.createdAt = now;
             n.deliverAt = deliverAt;
-            n.emailStatus = prefs.wantsEmail() ? "PENDING" : "NONE";
+            n.emailStatus = prefs.wantsEmail(draft.kind()) ? "PENDING" : "NONE";
             boolean dueNow = !deliverAt.isAfter(now);
             if (dueNow) {
                 n.dispatchedAt = now;

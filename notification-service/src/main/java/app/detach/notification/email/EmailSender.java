@@ -1,5 +1,6 @@
 package app.detach.notification.email;
 
+import app.detach.notification.preference.Preferences;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -20,7 +21,7 @@ import java.util.List;
  * Emails due messages to users who gave an address and switched the email channel on. A message
  * is marked {@code PENDING} when written (if the user wanted email then); each tick claims due
  * pending rows with {@code FOR UPDATE SKIP LOCKED} (replica-safe), re-checks the current
- * preferences (an unsubscribe in between wins), sends HTML + text from Qute templates and marks
+ * preferences with {@link Preferences#emailWanted} (an unsubscribe in between wins), sends HTML + text from Qute templates and marks
  * the row {@code SENT}. A failed send is retried on later ticks, {@value #MAX_ATTEMPTS} times at
  * most, then marked {@code FAILED}; the in-app message is unaffected.
  */
@@ -62,7 +63,8 @@ public class EmailSender {
         Instant now = clock.instant();
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "SELECT CAST(n.id AS text), n.user_id, n.title, n.body, n.link, p.email,"
-                                        + " COALESCE(p.channel_email, false) FROM notification n"
+                                        + " COALESCE(p.channel_email, false), n.kind, COALESCE(p.weekly_export, false)"
+                                        + " FROM notification n"
                                         + " LEFT JOIN preference p ON p.user_id = n.user_id"
                                         + " WHERE n.email_status = 'PENDING' AND n.deliver_at <= :now"
                                         + " ORDER BY n.deliver_at LIMIT 20 FOR UPDATE OF n SKIP LOCKED", Object[].class)
@@ -81,11 +83,12 @@ public class EmailSender {
         String id = (String) row[0];
         String userId = (String) row[1];
         String address = (String) row[5];
-        boolean wanted = (Boolean) row[6] && address != null && !address.isBlank();
+        String kind = (String) row[7];
+        boolean wanted = Preferences.emailWanted(kind, (Boolean) row[6], (Boolean) row[8], address);
         if (!wanted) {
             return mark(s, id, "NONE", false); // unsubscribed or erased since the message was written
         }
-        Mail mail = render(address, userId, (String) row[2], (String) row[3], (String) row[4]);
+        Mail mail = render(address, userId, kind, (String) row[2], (String) row[3], (String) row[4]);
         return mailer.send(mail)
                 .replaceWith(Boolean.TRUE)
                 .onFailure().recoverWithItem(e -> {
@@ -95,14 +98,20 @@ public class EmailSender {
                 .flatMap(sent -> sent ? mark(s, id, "SENT", false) : mark(s, id, "PENDING", true));
     }
 
-    Mail render(String address, String userId, String title, String body, String link) {
+    Mail render(String address, String userId, String kind, String title, String body, String link) {
         String unsubscribe = publicUrl + "/unsubscribe?token=" + tokens.issue(userId);
         String open = publicUrl + (link == null ? "/" : link);
+        // the footer says which switch this email comes from
+        String reason = Preferences.WEEKLY_EXPORT_KIND.equals(kind)
+                ? "You get this email because you asked for a weekly export in your Detach settings."
+                : "You get this email because you switched on email in your Detach notification settings.";
         Mail mail = Mail.withHtml(address, title, html.data("title", title).data("body", body).data("link", open)
+                .data("reason", reason).data("unsubscribe", unsubscribe).render());
+        mail.setText(text.data("title", title).data("body", body).data("link", open).data("reason", reason)
                 .data("unsubscribe", unsubscribe).render());
-        mail.setText(text.data("title", title).data("body", body).data("link", open).data("unsubscribe", unsubscribe).render());
-        // RFC 8058 one-click unsubscribe for mail clients that offer it
+        // RFC 8058 one-click unsubscribe for mail clients that offer it: they POST to the link
         mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return mail;
     }
 

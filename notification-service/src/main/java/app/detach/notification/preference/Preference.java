@@ -46,6 +46,12 @@ public class Preference extends PanacheEntityBase {
     @Column(name = "next_check_in_at")
     public Instant nextCheckInAt;
 
+    @Column(name = "weekly_export", nullable = false)
+    public boolean weeklyExport;
+
+    @Column(name = "next_export_at")
+    public Instant nextExportAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -54,6 +60,6 @@ public class Preference extends PanacheEntityBase {
         return new Preferences(java.time.ZoneId.of(timeZone), checkInEnabled, Preferences.time(checkInTime),
                 quietStart == null ? null : Preferences.time(quietStart),
                 quietEnd == null ? null : Preferences.time(quietEnd),
-                channelInApp, channelEmail, email, newGuides, 0);
+                channelInApp, channelEmail, email, newGuides, weeklyExport, 0);
     }
 }

@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * The JSON shape of {@code GET/PUT /api/notifications/preferences}. Validated by hand so every
- * wrong field is reported at once with its JSON path. {@code dayStartHour} is read-only (it comes
+ * wrong field is reported at once with its JSON path. {@code newGuides} and {@code weeklyExport} are
+ * optional (absent = off), so clients written before them keep working. {@code dayStartHour} is read-only (it comes
  * from streak-service's day settings): accepted on PUT so a client can send back what it read, and
  * ignored.
  */
 public record PreferencesDocument(String timeZone, DailyCheckIn dailyCheckIn, QuietHours quietHours,
-        Channels channels, String email, Boolean newGuides, Integer dayStartHour) {
+        Channels channels, String email, Boolean newGuides, Boolean weeklyExport, Integer dayStartHour) {
 
     public record DailyCheckIn(Boolean enabled, String localTime) {
     }
@@ -34,7 +35,7 @@ public record PreferencesDocument(String timeZone, DailyCheckIn dailyCheckIn, Qu
         return new PreferencesDocument(p.zone().getId(),
                 new DailyCheckIn(p.checkInEnabled(), Preferences.text(p.checkInTime())),
                 p.hasQuietHours() ? new QuietHours(Preferences.text(p.quietStart()), Preferences.text(p.quietEnd())) : null,
-                new Channels(p.inApp(), p.emailChannel()), p.email(), p.newGuides(), p.dayStartHour());
+                new Channels(p.inApp(), p.emailChannel()), p.email(), p.newGuides(), p.weeklyExport(), p.dayStartHour());
     }
 
     /** @throws ProblemException 400 listing every invalid field */
@@ -77,13 +78,17 @@ public record PreferencesDocument(String timeZone, DailyCheckIn dailyCheckIn, Qu
         if (channels != null && Boolean.TRUE.equals(channels.email()) && address == null) {
             errors.add(new Problem.FieldError("email", "is required when the email channel is on"));
         }
+        if (Boolean.TRUE.equals(weeklyExport) && address == null) {
+            errors.add(new Problem.FieldError("email", "is required for the weekly export email"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new Preferences(ZoneId.of(timeZone), dailyCheckIn.enabled(), Preferences.time(dailyCheckIn.localTime()),
                 quietHours == null ? null : Preferences.time(quietHours.start()),
                 quietHours == null ? null : Preferences.time(quietHours.end()),
-                channels.inApp(), channels.email(), address, Boolean.TRUE.equals(newGuides), 0);
+                channels.inApp(), channels.email(), address, Boolean.TRUE.equals(newGuides),
+                Boolean.TRUE.equals(weeklyExport), 0);
     }
 
     private static void requireTime(List<Problem.FieldError> errors, String field, String value) {

@@ -14,6 +14,8 @@ public final class Texts {
     public static final String QUICK_ACTIONS_LINK = "/#/today";
     public static final String STREAK_LINK = "/#/insights";
     public static final String GUIDES_LINK = "/#/guides";
+    /** The archive card of the settings page (the web client scrolls to it). */
+    public static final String ARCHIVE_LINK = "/#/settings?section=archive";
 
     public record Text(String title, String body) {
     }
@@ -80,6 +82,12 @@ public final class Texts {
     /** The check-in again, an hour after the user asked for "later". */
     public static final Text CHECK_IN_AGAIN = new Text("Checking in again",
             "You asked us to come back later. How is today going? One tap is enough if you kept no contact.");
+
+    /** The weekly export email: a link to the download behind sign-in, never the archive itself. */
+    public static final Text WEEKLY_EXPORT = new Text("Your weekly Detach archive is ready",
+            "Here is your weekly reminder to keep a copy of everything you hold in Detach: your journal, unsent messages,"
+                    + " reasons, streak history and settings, in one file you can import back. Sign in and download it from your"
+                    + " settings. We never attach it to an email, so your words do not sit in a mailbox.");
 
     public static final String NEW_GUIDES_TITLE = "New guides for you";
     public static final String NEW_GUIDES_INTRO = "Fresh reading in the guides:";

@@ -2,24 +2,18 @@ package app.detach.notification.email;
 
 import app.detach.notification.Api;
 import app.detach.notification.Events;
-import app.detach.notification.GreenMailTestResource;
+import app.detach.notification.Mails;
 import app.detach.notification.rule.RulesTest;
 import app.detach.notification.rule.Texts;
 import app.detach.testing.TestDatabase;
 import app.detach.testing.TestTokens;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,11 +39,11 @@ class EmailTest {
 
         Events.publish(Events.milestone(user, 60));
 
-        MimeMessage mail = awaitMails(address, 1).get(0);
+        MimeMessage mail = Mails.await(address, 1).get(0);
         assertEquals("Two months", mail.getSubject());
         assertTrue(mail.getFrom()[0].toString().contains("no-reply@detach.local"));
-        String html = part(mail, "text/html");
-        String text = part(mail, "text/plain");
+        String html = Mails.part(mail, "text/html");
+        String text = Mails.part(mail, "text/plain");
         assertTrue(html.contains("Sixty days."), html);
         assertTrue(text.contains("Sixty days."), text);
         assertTrue(text.contains("http://localhost:8080" + Texts.STREAK_LINK), text);
@@ -59,10 +53,23 @@ class EmailTest {
         String token = link.group(1);
         assertTrue(html.contains(token), "the HTML part carries the same link");
 
+        // RFC 8058 one-click: mail clients POST to the List-Unsubscribe link
+        assertEquals("<" + "http://localhost:8080/unsubscribe?token=" + token + ">", mail.getHeader("List-Unsubscribe")[0]);
+        assertEquals("List-Unsubscribe=One-Click", mail.getHeader("List-Unsubscribe-Post")[0]);
+
         // no login needed; a forged token is refused
         given().queryParam("token", token.substring(0, token.length() - 2) + "xx").get("/unsubscribe")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("token", token.substring(0, token.length() - 2) + "xx").post("/unsubscribe")
+                .then().statusCode(400).contentType("application/problem+json");
+        // opening the link (or a mail scanner fetching it) only asks: nothing changes yet
         given().queryParam("token", token).get("/unsubscribe")
+                .then().statusCode(200).body(containsString("<form method=\"post\" action=\"/unsubscribe?token=" + token + "\""));
+        given().auth().oauth2(TestTokens.user(user)).get("/api/notifications/preferences")
+                .then().body("channels.email", equalTo(true));
+        // the button, or the mail client's one-click POST, does it
+        given().queryParam("token", token).contentType("application/x-www-form-urlencoded")
+                .body("List-Unsubscribe=One-Click").post("/unsubscribe")
                 .then().statusCode(200).body(containsString("not get emails"));
         given().auth().oauth2(TestTokens.user(user)).get("/api/notifications/preferences")
                 .then().body("channels.email", equalTo(false)).body("email", equalTo(address));
@@ -71,7 +78,7 @@ class EmailTest {
         RulesTest.barrier(user);
         assertEquals(List.of("NONE"), statuses(user, "One year"));
         assertEquals(List.of("SENT"), statuses(user, "Two months"));
-        assertEquals(1, mailsTo(address).size());
+        assertEquals(1, Mails.to(address).size());
     }
 
     @Test
@@ -83,48 +90,7 @@ class EmailTest {
         Events.publish(Events.milestone(user, 90));
         Api.awaitMessages(user, l -> l.size() == 1);
         assertEquals(List.of("NONE"), statuses(user, "Ninety days"));
-        assertEquals(0, mailsTo(user + "@example.org").size());
-    }
-
-    static List<MimeMessage> awaitMails(String address, int count) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> mailsTo(address), l -> l.size() == count);
-    }
-
-    static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(GreenMailTestResource.server().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    static String part(MimeMessage mail, String type) throws Exception {
-        Object content = mail.getContent();
-        if (content instanceof MimeMultipart multipart) {
-            String found = find(multipart, type);
-            if (found != null) {
-                return found;
-            }
-        }
-        throw new AssertionError("no " + type + " part in " + GreenMailUtil.getWholeMessage(mail));
-    }
-
-    private static String find(MimeMultipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof MimeMultipart nested) {
-                String found = find(nested, type);
-                if (found != null) {
-                    return found;
-                }
-            } else if (part.isMimeType(type)) {
-                return part.getContent().toString();
-            }
-        }
-        return null;
+        assertEquals(0, Mails.to(user + "@example.org").size());
     }
 
     static List<String> statuses(String user, String title) throws Exception {
