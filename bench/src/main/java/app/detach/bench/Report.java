@@ -45,6 +45,12 @@ public final class Report {
         md.append("Every figure is one of a pair measured side by side in the same run on the same (shared, noisy) machine, "
                 + "so the **ratios** are what to read; the absolute numbers move with whatever else the machine is doing. "
                 + "The load generator runs on the same two cores as the stack it loads.\n\n");
+        // the engineers' reading of the figures (what a run found and what was changed), kept by hand
+        // in bench/FINDINGS.md so a new run regenerates the tables without losing it
+        Path findings = root.resolve("bench/FINDINGS.md");
+        if (!quick && Files.exists(findings)) {
+            md.append(Files.readString(findings).strip()).append("\n\n");
+        }
         if (!failures.isEmpty()) {
             md.append("**Sections that failed in this run:**\n\n");
             failures.forEach(f -> md.append("- ").append(f.replace("\n", " ")).append('\n'));

@@ -37,12 +37,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <p>
  * Every {@code detach.outbox.poll-interval} one instance - the one holding the PostgreSQL advisory
  * lock {@link #LOCK_ID} - takes up to {@code detach.outbox.batch-size} pending rows and sends them
- * one after the other through the {@value #CHANNEL} channel (CloudEvents binary mode), each only
- * after the previous one was acknowledged by the broker ({@code acks=all}). A failed send stops
- * the run, so no later row overtakes it: the row keeps {@code attempts}, {@code last_error} and a
- * {@code next_attempt_at} pushed out by exponential back-off ({@link Backoff}); until then the relay
- * waits. Delivery is at least once (a crash between the ack and the update re-sends the row):
- * consumers de-duplicate by event id ({@link ProcessedEvents}).
+ * in order through the {@value #CHANNEL} channel (CloudEvents binary mode), all at once, then waits
+ * for the broker's acks ({@code acks=all}) and marks the rows before the first failure sent. The
+ * failed row keeps {@code attempts}, {@code last_error} and a {@code next_attempt_at} pushed out by
+ * exponential back-off ({@link Backoff}); until then the relay waits, and the rows after it are sent
+ * again after it. Delivery is at least once (a crash between the ack and the update, or a failure
+ * mid-batch, re-sends rows): consumers de-duplicate by event id ({@link ProcessedEvents}).
  * <p>
  * Also keeps the gauge {@code detach_outbox_pending}. {@code detach.outbox.relay-enabled=false}
  * turns the relay off on an instance.
@@ -148,22 +148,43 @@ public class OutboxRelay {
                 .flatMap(rows -> {
                     List<PendingRow> batch = new ArrayList<>();
                     rows.forEach(row -> batch.add(PendingRow.of(row)));
-                    return publishFrom(connection, batch, 0);
+                    return publish(connection, batch);
                 });
     }
 
-    /** Publishes batch[index..] one by one; stops at the first row not yet due or failing. */
-    private Uni<Integer> publishFrom(SqlConnection connection, List<PendingRow> batch, int index) {
-        if (index == batch.size() || !batch.get(index).due()) {
-            return Uni.createFrom().item(index);
+    /**
+     * Publishes the batch's leading due rows all at once - the producer keeps them in order per
+     * partition (idempotent, at most 5 requests in flight) - then marks the ones before the first
+     * failure sent in one update. Waiting for each ack before the next send made the relay as slow as
+     * a broker round trip per event (about 10 events/s on the 2-core bench machine under load).
+     */
+    private Uni<Integer> publish(SqlConnection connection, List<PendingRow> batch) {
+        int dueCount = 0;
+        while (dueCount < batch.size() && batch.get(dueCount).due()) {
+            dueCount++;
         }
-        PendingRow row = batch.get(index);
-        return send(row)
-                .map(ignored -> (Throwable) null)
-                .onFailure().recoverWithItem(failure -> failure)
-                .flatMap(failure -> failure == null
-                        ? markSent(connection, row).flatMap(ignored -> publishFrom(connection, batch, index + 1))
-                        : markFailed(connection, row, failure).replaceWith(index));
+        if (dueCount == 0) {
+            return Uni.createFrom().item(0);
+        }
+        List<PendingRow> due = batch.subList(0, dueCount);
+        // subscribed in list order, so the records enter the channel in outbox order
+        List<Uni<Throwable>> sends = due.stream()
+                .map(row -> send(row).map(ignored -> (Throwable) null).onFailure().recoverWithItem(failure -> failure))
+                .toList();
+        return Uni.join().all(sends).andCollectFailures().flatMap(failures -> {
+            int sent = 0;
+            while (sent < failures.size() && failures.get(sent) == null) {
+                sent++;
+            }
+            int published = sent;
+            Uni<Void> marked = sent == 0 ? Uni.createFrom().voidItem() : markSent(connection, due.subList(0, sent));
+            // rows after a failed one are not marked, even if acknowledged: they go again after it
+            // (consumers de-duplicate by event id), so the failed row is retried first
+            return sent == failures.size()
+                    ? marked.replaceWith(published)
+                    : marked.chain(() -> markFailed(connection, due.get(published), failures.get(published)))
+                            .replaceWith(published);
+        });
     }
 
     private Uni<Void> send(PendingRow row) {
@@ -184,9 +205,10 @@ public class OutboxRelay {
                 .ifNoItem().after(config.sendTimeout()).fail();
     }
 
-    private Uni<Void> markSent(SqlConnection connection, PendingRow row) {
-        return connection.preparedQuery("UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1")
-                .execute(Tuple.of(row.id()))
+    private Uni<Void> markSent(SqlConnection connection, List<PendingRow> rows) {
+        UUID[] ids = rows.stream().map(PendingRow::id).toArray(UUID[]::new);
+        return connection.preparedQuery("UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = ANY($1)")
+                .execute(Tuple.of(ids))
                 .replaceWithVoid();
     }
 

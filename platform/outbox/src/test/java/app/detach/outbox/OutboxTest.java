@@ -83,6 +83,24 @@ class OutboxTest {
     }
 
     @Test
+    void manyRowsSentTogetherArriveOnceEachInOrderPerKey() {
+        // 3 users x 40 interleaved rows recorded back to back: each relay run finds many rows and
+        // sends them all at once
+        List<String> users = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        List<Integer> expected = java.util.stream.IntStream.range(0, 40).map(i -> i % 10 + 1).boxed().toList();
+        for (int intensity : expected) {
+            users.forEach(userId -> logUrge(userId, intensity));
+        }
+        for (String userId : users) {
+            List<ReceivedEvent> received = events.awaitCount(Topics.STREAK, KafkaEvents.key(userId), 40,
+                    Duration.ofSeconds(30));
+            assertEquals(expected, received.stream().map(e -> e.data().get("intensity").asInt()).toList(), userId);
+            assertEquals(40, received.stream().map(ReceivedEvent::id).distinct().count(), "each event once");
+            events.assertExactly(Topics.STREAK, KafkaEvents.key(userId), 40, Duration.ofMillis(500));
+        }
+    }
+
+    @Test
     void dataThatBreaksTheSchemaFailsTheTransaction() {
         String userId = UUID.randomUUID().toString();
 
