@@ -46,9 +46,7 @@ class FanOutTest {
         List<String> others = users(prefix + "o", 5, false);
         // an unreadable stored zone must not block the job (it is skipped, like the check-in does)
         String broken = prefix + "broken";
-        TestDatabase.update("INSERT INTO preference (user_id, time_zone, check_in_enabled, check_in_time,"
-                + " channel_in_app, channel_email, new_guides, updated_at)"
-                + " VALUES (?, 'Mars/Olympus_Mons', false, '20:00', true, false, true, now())", broken);
+        insertOptedIn("Mars/Olympus_Mons", "SELECT CAST(? AS text)", broken);
         try {
             String title = "Guide " + UUID.randomUUID();
             String eventId = Events.publish(article(title));
@@ -131,9 +129,7 @@ class FanOutTest {
     @Test
     void aLargeFanOutReachesEveryoneAndReportsItsRate() {
         String prefix = "fl-" + UUID.randomUUID() + "-";
-        TestDatabase.update("INSERT INTO preference (user_id, time_zone, check_in_enabled, check_in_time,"
-                + " channel_in_app, channel_email, new_guides, updated_at) SELECT ? || lpad(i::text, 4, '0'),"
-                + " 'Europe/Madrid', false, '20:00', true, false, true, now() FROM generate_series(1, 500) i", prefix);
+        insertOptedIn("Europe/Madrid", "SELECT ? || lpad(i::text, 4, '0') FROM generate_series(1, 500) i", prefix);
         try {
             String title = "Guide " + UUID.randomUUID();
             String eventId = Events.publish(article(title));
@@ -151,6 +147,13 @@ class FanOutTest {
             TestDatabase.update("DELETE FROM notification WHERE user_id LIKE ?", prefix + "%");
             TestDatabase.update("DELETE FROM preference WHERE user_id LIKE ?", prefix + "%");
         }
+    }
+
+    /** Opted-in preference rows written straight into the table, one per id {@code userIds} selects. */
+    private static void insertOptedIn(String zone, String userIds, Object... parameters) {
+        TestDatabase.update("INSERT INTO preference (user_id, time_zone, check_in_enabled, check_in_time,"
+                + " channel_in_app, channel_email, new_guides, updated_at) SELECT id, '" + zone + "', false, '20:00',"
+                + " true, false, true, now() FROM (" + userIds + ") ids(id)", parameters);
     }
 
     /** Users with preferences saved through the API, newGuides on or off, in user id order. */
