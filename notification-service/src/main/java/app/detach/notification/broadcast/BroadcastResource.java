@@ -1,10 +1,8 @@
 package app.detach.notification.broadcast;
 
-import app.detach.notification.delivery.Deliveries;
-import app.detach.notification.delivery.Draft;
+import app.detach.notification.fanout.FanOutJobs;
 import app.detach.rest.Problem;
 import app.detach.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,23 +19,25 @@ import java.util.UUID;
 
 /**
  * An admin message to every user this service knows (anyone with preferences or at least one
- * message). Each copy goes through the normal delivery rules: quiet hours and the daily cap apply.
+ * message). The request records a fan-out job and answers 202 at once with the number of known
+ * users at that moment; {@code FanOutWorker} then delivers one copy per user in chunks, through the
+ * normal delivery rules (quiet hours and the daily cap apply).
  */
 @Path("/api/admin/notifications/broadcast")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class BroadcastResource {
 
-    private final Deliveries deliveries;
+    private final FanOutJobs jobs;
 
-    BroadcastResource(Deliveries deliveries) {
-        this.deliveries = deliveries;
+    BroadcastResource(FanOutJobs jobs) {
+        this.jobs = jobs;
     }
 
     public record BroadcastRequest(String title, String body, String link) {
     }
 
-    public record BroadcastResult(UUID broadcastId, int recipients) {
+    public record BroadcastResult(UUID broadcastId, long recipients) {
     }
 
     @POST
@@ -46,18 +46,10 @@ public class BroadcastResource {
     public Uni<Response> broadcast(BroadcastRequest request) {
         validate(request);
         UUID id = UUID.randomUUID();
-        return Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("SELECT user_id FROM preference UNION SELECT DISTINCT user_id FROM notification",
-                        String.class).getResultList())
-                .flatMap(users -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (String user : users) {
-                        Draft draft = new Draft(user, "broadcast", request.title().strip(), request.body().strip(),
-                                request.link(), "broadcast:" + id, true);
-                        chain = chain.call(() -> deliveries.deliver(draft));
-                    }
-                    return chain.replaceWith(Response.accepted(new BroadcastResult(id, users.size())).build());
-                });
+        // only the job is recorded here; FanOutWorker delivers it in chunks after the answer
+        return jobs.knownUsers().flatMap(recipients -> jobs
+                .broadcast(id.toString(), request.title().strip(), request.body().strip(), request.link())
+                .replaceWith(Response.accepted(new BroadcastResult(id, recipients)).build()));
     }
 
     private static void validate(BroadcastRequest request) {

@@ -80,7 +80,7 @@ public class EventRouter {
             return Uni.createFrom().failure(e);
         }
         return processed.firstTime(consumerFor(topic), ceId)
-                .flatMap(first -> first ? apply(event) : Uni.createFrom().voidItem());
+                .flatMap(first -> first ? apply(ceId, event) : Uni.createFrom().voidItem());
     }
 
     static boolean handles(EventType type) {
@@ -109,7 +109,7 @@ public class EventRouter {
         }
     }
 
-    private Uni<Void> apply(Object event) {
+    private Uni<Void> apply(String ceId, Object event) {
         if (event instanceof MilestoneReached e) {
             return rules.milestoneReached(e);
         } else if (event instanceof ContactLogged e) {
@@ -117,7 +117,7 @@ public class EventRouter {
         } else if (event instanceof UrgeResisted e) {
             return rules.urgeResisted(e);
         } else if (event instanceof ArticlePublished e) {
-            return rules.articlePublished(e);
+            return rules.articlePublished(ceId, e);
         } else if (event instanceof EntryRecorded e) {
             return moods.entryRecorded(e);
         } else if (event instanceof EntryDeleted e) {

@@ -6,26 +6,33 @@ import app.detach.events.streak.MilestoneReached;
 import app.detach.events.streak.UrgeResisted;
 import app.detach.notification.delivery.Deliveries;
 import app.detach.notification.delivery.Draft;
+import app.detach.notification.fanout.FanOutJobs;
 import app.detach.notification.inbox.Notification;
 import app.detach.notification.preference.PreferenceStore;
+import app.detach.notification.preference.Preferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** From streak and content events to messages. Each method runs in the consumer's transaction. */
+/**
+ * From streak and content events (and admin broadcasts) to messages. Each method runs in the
+ * caller's transaction: the consumer's, or one fan-out chunk's.
+ */
 @ApplicationScoped
 public class Rules {
 
     private final Deliveries deliveries;
     private final PreferenceStore preferences;
     private final Clock clock;
+    private final FanOutJobs jobs;
 
-    Rules(Deliveries deliveries, PreferenceStore preferences, Clock clock) {
+    Rules(Deliveries deliveries, PreferenceStore preferences, Clock clock, FanOutJobs jobs) {
         this.deliveries = deliveries;
         this.preferences = preferences;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     public Uni<Void> milestoneReached(MilestoneReached e) {
@@ -52,24 +59,31 @@ public class Rules {
     }
 
     /**
-     * One digest per opted-in user and local day: the first article makes the message, later ones
-     * the same day are added to it.
+     * The digest of new guides is for every opted-in user: the event only records a fan-out job
+     * (keyed by the event id), which {@code FanOutWorker} delivers in chunks through
+     * {@link #newGuides}.
      */
-    public Uni<Void> articlePublished(ArticlePublished e) {
-        String line = "\n• " + e.title();
-        return preferences.optedInToNewGuides().flatMap(rows -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var row : rows) {
-                chain = chain.call(() -> preferences.of(row).flatMap(prefs -> {
-                    LocalDate today = prefs.days().dayOf(clock.instant());
-                    Draft draft = new Draft(row.userId, "new-guides", Texts.NEW_GUIDES_TITLE,
-                            Texts.NEW_GUIDES_INTRO + line, Texts.GUIDES_LINK + "/" + e.slug(), "new-guides:" + today,
-                            true);
-                    return deliveries.deliverOrMerge(draft, prefs, existing -> merge(existing, line));
-                }));
-            }
-            return chain;
-        });
+    public Uni<Void> articlePublished(String eventId, ArticlePublished e) {
+        return jobs.newGuides(eventId, e.title(), e.slug());
+    }
+
+    /**
+     * One digest per opted-in user and the user's day: the first article makes the message, later
+     * ones the same day are added to it.
+     */
+    public Uni<Void> newGuides(String userId, Preferences prefs, String title, String slug) {
+        String line = "\n• " + title;
+        LocalDate today = prefs.days().dayOf(clock.instant());
+        Draft draft = new Draft(userId, "new-guides", Texts.NEW_GUIDES_TITLE, Texts.NEW_GUIDES_INTRO + line,
+                Texts.GUIDES_LINK + "/" + slug, "new-guides:" + today, true);
+        return deliveries.deliverOrMerge(draft, prefs, existing -> merge(existing, line)).replaceWithVoid();
+    }
+
+    /** One copy of an admin broadcast per user (the broadcast id is the source key). */
+    public Uni<Void> broadcast(String userId, Preferences prefs, String broadcastId, String title, String body,
+            String link) {
+        return deliveries.deliver(new Draft(userId, "broadcast", title, body, link, "broadcast:" + broadcastId, true),
+                prefs).replaceWithVoid();
     }
 
     private static Notification merge(Notification digest, String line) {

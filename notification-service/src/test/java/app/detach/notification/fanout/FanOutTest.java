@@ -1,0 +1,188 @@
+package app.detach.notification.fanout;
+
+import app.detach.events.EventJson;
+import app.detach.events.EventType;
+import app.detach.events.Topics;
+import app.detach.events.account.ErasureRequested;
+import app.detach.events.content.ArticlePublished;
+import app.detach.notification.Api;
+import app.detach.notification.Events;
+import app.detach.notification.FanOuts;
+import app.detach.testing.KafkaEvents;
+import app.detach.testing.TestDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static app.detach.notification.FanOuts.count;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The new-guides digest as a durable fan-out job, delivered in chunks ({@code %test} chunk = 10
+ * users), driven by real article-published events.
+ */
+@QuarkusTest
+class FanOutTest {
+
+    @AfterEach
+    void noJobLeftForTheNextTest() {
+        FanOuts.awaitAllFinished();
+    }
+
+    @Test
+    void aDigestReachesEveryOptedInUserOnceAcrossSeveralChunksAndNobodyElse() {
+        String prefix = "fo-" + UUID.randomUUID() + "-";
+        List<String> readers = users(prefix + "r", 25, true);
+        List<String> others = users(prefix + "o", 5, false);
+        // an unreadable stored zone must not block the job (it is skipped, like the check-in does)
+        String broken = prefix + "broken";
+        insertOptedIn("Mars/Olympus_Mons", "SELECT CAST(? AS text)", broken);
+        try {
+            String title = "Guide " + UUID.randomUUID();
+            String eventId = Events.publish(article(title));
+            FanOuts.awaitFinished(eventId);
+
+            for (String reader : readers) {
+                assertOneDigestListing(reader, title);
+            }
+            for (String other : others) {
+                assertEquals(List.of(), Api.messages(other), "not opted in: no digest");
+            }
+            assertTrue(count("SELECT chunks FROM fan_out WHERE id = ?", eventId) >= 3,
+                    "25 readers at 10 per chunk take several chunks");
+            assertEquals(0, count("SELECT count(*) FROM notification WHERE user_id = ?", broken));
+        } finally {
+            TestDatabase.update("DELETE FROM preference WHERE user_id = ?", broken);
+        }
+    }
+
+    @Test
+    void theSameEventDeliveredAgainMakesNoSecondJobAndNoSecondMessage() {
+        String reader = users("fr-" + UUID.randomUUID() + "-", 1, true).get(0);
+        String title = "Guide " + UUID.randomUUID();
+        ArticlePublished article = article(title);
+        String id = UUID.randomUUID().toString();
+        KafkaEvents kafka = KafkaEvents.fromConfig();
+        publishRaw(kafka, article, id);
+        FanOuts.awaitFinished(id);
+        assertOneDigestListing(reader, title);
+
+        // forget that the event was processed, so the redelivery reaches the job insert itself
+        TestDatabase.update("DELETE FROM processed_event WHERE event_id = ?", id);
+        publishRaw(kafka, article, id);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM processed_event WHERE event_id = ?", id) == 1);
+
+        assertEquals(1, count("SELECT count(*) FROM fan_out WHERE id = ?", id));
+        assertEquals(1, count("SELECT count(*) FROM fan_out WHERE id = ? AND finished_at IS NOT NULL", id),
+                "the finished job is not started again");
+        assertOneDigestListing(reader, title);
+    }
+
+    @Test
+    void aJobResumedFromAnEarlierCursorMessagesNobodyTwiceAndSkipsNobody() {
+        String prefix = "fc-" + UUID.randomUUID() + "-";
+        List<String> readers = users(prefix, 25, true);
+        String title = "Guide " + UUID.randomUUID();
+        String eventId = Events.publish(article(title));
+        FanOuts.awaitFinished(eventId);
+
+        // as if the process died after the chunk up to readers[7] committed: the next chunks run again
+        TestDatabase.update("UPDATE fan_out SET cursor = ?, finished_at = NULL WHERE id = ?", readers.get(7), eventId);
+        FanOuts.awaitFinished(eventId);
+
+        for (String reader : readers) {
+            assertOneDigestListing(reader, title);
+        }
+    }
+
+    @Test
+    void anErasedUserIsNotMessagedByALaterJob() {
+        String prefix = "fe-" + UUID.randomUUID() + "-";
+        List<String> readers = users(prefix, 2, true);
+        String erased = readers.get(1);
+        Events.publish(new ErasureRequested(erased, Instant.now()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM preference WHERE user_id = ?", erased) == 0);
+
+        String title = "Guide " + UUID.randomUUID();
+        FanOuts.awaitFinished(Events.publish(article(title)));
+
+        assertOneDigestListing(readers.get(0), title);
+        assertEquals(0, count("SELECT count(*) FROM notification WHERE user_id = ?", erased));
+    }
+
+    /**
+     * Throughput: 500 opted-in users (written straight into the table, like a grown service) and
+     * one article. Prints users per second from the job's created/finished times.
+     */
+    @Test
+    void aLargeFanOutReachesEveryoneAndReportsItsRate() {
+        String prefix = "fl-" + UUID.randomUUID() + "-";
+        insertOptedIn("Europe/Madrid", "SELECT ? || lpad(i::text, 4, '0') FROM generate_series(1, 500) i", prefix);
+        try {
+            String title = "Guide " + UUID.randomUUID();
+            String eventId = Events.publish(article(title));
+            FanOuts.awaitFinished(eventId);
+
+            assertEquals(500, count("SELECT count(*) FROM notification WHERE user_id LIKE ? AND kind = 'new-guides'"
+                    + " AND strpos(body, ?) > 0", prefix + "%", title));
+            List<String> stats = FanOuts.column("SELECT processed || ' users in ' || round(EXTRACT(EPOCH FROM"
+                    + " finished_at - created_at)::numeric, 2) || ' s = ' || round(processed / EXTRACT(EPOCH FROM"
+                    + " finished_at - created_at)::numeric, 1) || ' users/s, ' || chunks || ' chunks'"
+                    + " FROM fan_out WHERE id = ?", eventId);
+            System.out.println("FAN-OUT RATE: " + stats.get(0));
+        } finally {
+            // later tests fan out to every opted-in user: do not make them pay for these 500
+            TestDatabase.update("DELETE FROM notification WHERE user_id LIKE ?", prefix + "%");
+            TestDatabase.update("DELETE FROM preference WHERE user_id LIKE ?", prefix + "%");
+        }
+    }
+
+    /** Opted-in preference rows written straight into the table, one per id {@code userIds} selects. */
+    private static void insertOptedIn(String zone, String userIds, Object... parameters) {
+        TestDatabase.update("INSERT INTO preference (user_id, time_zone, check_in_enabled, check_in_time,"
+                + " channel_in_app, channel_email, new_guides, updated_at) SELECT id, '" + zone + "', false, '20:00',"
+                + " true, false, true, now() FROM (" + userIds + ") ids(id)", parameters);
+    }
+
+    /** Users with preferences saved through the API, newGuides on or off, in user id order. */
+    static List<String> users(String prefix, int n, boolean newGuides) {
+        List<String> users = new ArrayList<>();
+        IntStream.range(0, n).forEach(i -> {
+            String user = prefix + "%03d".formatted(i);
+            Api.putPreferences(user, Api.preferences("Europe/Lisbon", null, false, "20:00", newGuides));
+            users.add(user);
+        });
+        return users;
+    }
+
+    static ArticlePublished article(String title) {
+        return new ArticlePublished(UUID.randomUUID(), "slug-" + UUID.randomUUID(), title, List.of("early-days"),
+                Instant.now());
+    }
+
+    private static void publishRaw(KafkaEvents kafka, ArticlePublished article, String id) {
+        kafka.publishRaw(Topics.CONTENT, article.partitionKey(), EventType.ARTICLE_PUBLISHED.type(), Events.SOURCE,
+                article.subject(), EventJson.toTree(article), id);
+    }
+
+    /** Exactly one new-guides message, listing the title exactly once. */
+    static void assertOneDigestListing(String user, String title) {
+        List<Map<String, Object>> digests = Api.messages(user).stream()
+                .filter(m -> "new-guides".equals(m.get("kind"))).toList();
+        assertEquals(1, digests.size(), user + ": one digest");
+        String body = (String) digests.get(0).get("body");
+        assertEquals(1, body.split(java.util.regex.Pattern.quote(title), -1).length - 1, body);
+    }
+}
