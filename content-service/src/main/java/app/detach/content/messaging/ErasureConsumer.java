@@ -1,11 +1,8 @@
 package app.detach.content.messaging;
 
-import app.detach.events.EventType;
 import app.detach.events.account.DataErased;
-import app.detach.events.account.ErasureRequested;
+import app.detach.outbox.ErasureRequests;
 import app.detach.outbox.Outbox;
-import app.detach.outbox.ProcessedEvents;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,8 +11,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code erasure-requested}: deletes everything this service holds about the user (projection and
@@ -26,17 +21,16 @@ import java.util.Set;
 public class ErasureConsumer {
 
     static final String CONSUMER = "content-service.account";
-    private static final Set<EventType> HANDLED = Set.of(EventType.ERASURE_REQUESTED);
 
-    private final ProcessedEvents processed;
+    private final ErasureRequests erasureRequests;
     private final ReaderProjection projection;
     private final Outbox outbox;
     private final Clock clock;
     private final String service;
 
-    ErasureConsumer(ProcessedEvents processed, ReaderProjection projection, Outbox outbox, Clock clock,
+    ErasureConsumer(ErasureRequests erasureRequests, ReaderProjection projection, Outbox outbox, Clock clock,
             @ConfigProperty(name = "quarkus.application.name") String service) {
-        this.processed = processed;
+        this.erasureRequests = erasureRequests;
         this.projection = projection;
         this.outbox = outbox;
         this.clock = clock;
@@ -44,19 +38,13 @@ public class ErasureConsumer {
     }
 
     @Incoming("account-events")
-    @WithTransaction
     public Uni<Void> onEvent(ConsumerRecord<String, String> record) {
-        Optional<IncomingEvent> event = IncomingEvent.read(record, HANDLED);
-        if (event.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        IncomingEvent e = event.get();
-        ErasureRequested request = e.as(ErasureRequested.class);
-        return processed.firstTime(CONSUMER, e.id()).flatMap(first -> first
-                ? projection.erase(request.userId())
-                        .flatMap(v -> outbox.record(new DataErased(request.userId(), service,
-                                clock.instant().truncatedTo(ChronoUnit.MICROS))))
-                        .replaceWithVoid()
-                : Uni.createFrom().voidItem());
+        return erasureRequests.handle(CONSUMER, record, this::erase);
+    }
+
+    private Uni<Void> erase(String userId) {
+        return projection.erase(userId)
+                .flatMap(v -> outbox.record(new DataErased(userId, service, clock.instant().truncatedTo(ChronoUnit.MICROS))))
+                .replaceWithVoid();
     }
 }

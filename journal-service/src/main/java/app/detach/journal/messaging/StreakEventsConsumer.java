@@ -6,10 +6,8 @@ import app.detach.events.streak.StreakReset;
 import app.detach.events.streak.StreakStarted;
 import app.detach.journal.daysettings.DaySettingsProjection;
 import app.detach.journal.streak.Streaks;
+import app.detach.outbox.ConsumerTransactions;
 import app.detach.outbox.IncomingEvent;
-import app.detach.outbox.ProcessedEvents;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,28 +26,21 @@ public class StreakEventsConsumer {
 
     private final Streaks streaks;
     private final DaySettingsProjection daySettings;
-    private final ProcessedEvents processed;
-    private final ObjectMapper mapper;
+    private final ConsumerTransactions transactions;
     private final Clock clock;
 
-    StreakEventsConsumer(Streaks streaks, DaySettingsProjection daySettings, ProcessedEvents processed,
-            ObjectMapper mapper, Clock clock) {
+    StreakEventsConsumer(Streaks streaks, DaySettingsProjection daySettings, ConsumerTransactions transactions,
+            Clock clock) {
         this.streaks = streaks;
         this.daySettings = daySettings;
-        this.processed = processed;
-        this.mapper = mapper;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     @Incoming("streak-events")
-    @WithTransaction
     public Uni<Void> onStreakEvent(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().item(() -> IncomingEvent.read(record, mapper,
-                        EventType.STREAK_STARTED, EventType.STREAK_RESET, EventType.DAY_SETTINGS_CHANGED))
-                .flatMap(event -> event.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : processed.firstTime(CONSUMER, event.get().id())
-                                .flatMap(first -> first ? apply(event.get()) : Uni.createFrom().voidItem()));
+        return transactions.consume(CONSUMER, record, this::apply,
+                EventType.STREAK_STARTED, EventType.STREAK_RESET, EventType.DAY_SETTINGS_CHANGED);
     }
 
     private Uni<Void> apply(IncomingEvent event) {

@@ -1,6 +1,6 @@
 package app.detach.notification.deadletter;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import app.detach.outbox.ConsumerTransactions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,20 +15,28 @@ import java.util.UUID;
  * Reads this service's own dead-letter topics ({@code <topic>.dlq.notification-service}) into the
  * dead_letter table, so the admin API can list and replay them. The topic stays the durable record;
  * the table is a view of it (a replayed row is kept, marked replayed). Idempotent by
- * (topic, partition, offset).
+ * (topic, partition, offset). A transient database failure is retried with back-off
+ * ({@link ConsumerTransactions}): this channel has no dead-letter topic of its own, a failure stops it.
  */
 @ApplicationScoped
 public class DeadLetterCollector {
 
-    private final Clock clock;
+    static final String CONSUMER = "notification-service.dead-letters";
 
-    DeadLetterCollector(Clock clock) {
+    private final Clock clock;
+    private final ConsumerTransactions transactions;
+
+    DeadLetterCollector(Clock clock, ConsumerTransactions transactions) {
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Incoming("dead-letters")
-    @WithTransaction
     public Uni<Void> collect(ConsumerRecord<String, String> record) {
+        return transactions.inTransaction(CONSUMER, () -> store(record));
+    }
+
+    private Uni<Void> store(ConsumerRecord<String, String> record) {
         return DeadLetter.count("dlqTopic = ?1 and dlqPartition = ?2 and dlqOffset = ?3",
                         record.topic(), record.partition(), record.offset())
                 .flatMap(seen -> {

@@ -16,6 +16,7 @@ import app.detach.notification.daysettings.DaySettingsProjection;
 import app.detach.notification.erasure.Erasure;
 import app.detach.notification.rule.MoodRule;
 import app.detach.notification.rule.Rules;
+import app.detach.outbox.PoisonRecordException;
 import app.detach.outbox.ProcessedEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +29,9 @@ import java.util.Optional;
 /**
  * The one path every consumed event takes, from the Kafka consumers and from a dead-letter replay:
  * check the CloudEvents id, ignore types we do not handle, validate the data against its schema
- * (invalid data fails, so the record goes to the dead-letter topic with the reason), and apply it
- * once per consumer and event id. Must run inside a transaction.
+ * (invalid data fails as a {@link PoisonRecordException} or InvalidEventException, never retried, so
+ * the record goes to the dead-letter topic with the reason), and apply it once per consumer and event
+ * id. Must run inside a transaction (the consumers' {@code ConsumerTransactions}, or the replay's).
  */
 @ApplicationScoped
 public class EventRouter {
@@ -67,7 +69,7 @@ public class EventRouter {
 
     public Uni<Void> route(String topic, String ceId, String ceType, String data) {
         if (ceId == null || ceId.isBlank()) {
-            return Uni.createFrom().failure(new IllegalArgumentException("record has no ce_id header"));
+            return Uni.createFrom().failure(new PoisonRecordException("record has no ce_id header"));
         }
         Optional<EventType> type = EventType.fromType(ceType);
         if (type.isEmpty() || !handles(type.get())) {
@@ -93,19 +95,19 @@ public class EventRouter {
 
     private Object parse(EventType type, String data) {
         if (data == null) {
-            throw new IllegalArgumentException(type.type() + " record has no data");
+            throw new PoisonRecordException(type.type() + " record has no data");
         }
         JsonNode tree;
         try {
             tree = mapper.readTree(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(type.type() + " data is not JSON");
+            throw new PoisonRecordException(type.type() + " data is not JSON");
         }
         EventSchemas.requireValid(type, tree); // InvalidEventException names each violation
         try {
             return mapper.treeToValue(tree, type.dataClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(type.type() + " data cannot be read", e);
+            throw new PoisonRecordException(type.type() + " data cannot be read", e);
         }
     }
 

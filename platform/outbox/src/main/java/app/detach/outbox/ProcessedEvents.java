@@ -6,15 +6,13 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Idempotent consumers: remembers, per consumer, the ids of the events it has handled, in the
- * consumer's own transaction.
+ * consumer's own transaction. Consumers use it through {@link ConsumerTransactions#once}, which
+ * puts the mark and the work in one transaction and retries them together:
  *
  * <pre>{@code
  * @Incoming("streak-events")
- * @WithTransaction
- * public Uni<Void> onEvent(Message<String> message) {
- *     String id = message.getMetadata(IncomingCloudEventMetadata.class).orElseThrow().getId();
- *     return processed.firstTime("notification-service.streak", id)
- *             .flatMap(first -> first ? handle(message) : Uni.createFrom().voidItem());
+ * public Uni<Void> onEvent(ConsumerRecord<String, String> record) {
+ *     return transactions.consume("notification-service.streak", record, this::apply, EventType.MILESTONE_REACHED);
  * }
  * }</pre>
  *

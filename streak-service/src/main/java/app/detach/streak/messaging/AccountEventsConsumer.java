@@ -1,42 +1,28 @@
 package app.detach.streak.messaging;
 
-import app.detach.events.EventType;
-import app.detach.events.account.ErasureRequested;
-import app.detach.outbox.IncomingEvent;
-import app.detach.outbox.ProcessedEvents;
+import app.detach.outbox.ErasureRequests;
 import app.detach.streak.erasure.Erasure;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** erasure-requested → delete the user's streak data → data-erased; each event id handled once. */
+/** erasure-requested → delete the user's streak data → data-erased; retried, each event id handled once. */
 @ApplicationScoped
 public class AccountEventsConsumer {
 
     static final String CONSUMER = "streak-service.account";
 
+    private final ErasureRequests erasureRequests;
     private final Erasure erasure;
-    private final ProcessedEvents processed;
-    private final ObjectMapper mapper;
 
-    AccountEventsConsumer(Erasure erasure, ProcessedEvents processed, ObjectMapper mapper) {
+    AccountEventsConsumer(ErasureRequests erasureRequests, Erasure erasure) {
+        this.erasureRequests = erasureRequests;
         this.erasure = erasure;
-        this.processed = processed;
-        this.mapper = mapper;
     }
 
     @Incoming("account-events")
-    @WithTransaction
     public Uni<Void> onAccountEvent(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().item(() -> IncomingEvent.read(record, mapper, EventType.ERASURE_REQUESTED))
-                .flatMap(event -> event.isEmpty()
-                        ? Uni.createFrom().voidItem()
-                        : processed.firstTime(CONSUMER, event.get().id())
-                                .flatMap(first -> first
-                                        ? erasure.erase(((ErasureRequested) event.get().data()).userId())
-                                        : Uni.createFrom().voidItem()));
+        return erasureRequests.handle(CONSUMER, record, erasure::erase);
     }
 }

@@ -1,0 +1,40 @@
+package app.detach.outbox;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import app.detach.events.EventType;
+import app.detach.events.account.ErasureRequested;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The consumer of {@code detach.account.v1} that every service with a table of its own needs:
+ * {@code erasure-requested} → the service's erase function (delete the user's data, record
+ * {@code data-erased} through the outbox) → marked processed, in one retried transaction
+ * ({@link ConsumerTransactions#consume}). Other account events are skipped.
+ *
+ * <pre>{@code
+ * @Incoming("account-events")
+ * public Uni<Void> onAccountEvent(ConsumerRecord<String, String> record) {
+ *     return erasureRequests.handle("journal-service.account", record, erasure::erase);
+ * }
+ * }</pre>
+ */
+@ApplicationScoped
+public class ErasureRequests {
+
+    private final ConsumerTransactions transactions;
+
+    ErasureRequests(ConsumerTransactions transactions) {
+        this.transactions = transactions;
+    }
+
+    /** @param erase deletes everything of the user (by user id) and records data-erased, in the caller's transaction */
+    public Uni<Void> handle(String consumer, ConsumerRecord<String, String> record, Function<String, Uni<Void>> erase) {
+        return transactions.consume(consumer, record,
+                event -> erase.apply(((ErasureRequested) event.data()).userId()), EventType.ERASURE_REQUESTED);
+    }
+}
