@@ -18,15 +18,15 @@ public final class FanOuts {
     private FanOuts() {
     }
 
-    /** Waits until the job exists and its last chunk committed. */
+    /** Waits until the job exists and its last chunk committed (generous: CI machines are shared). */
     public static void awaitFinished(String jobId) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                 .until(() -> count("SELECT count(*) FROM fan_out WHERE id = ? AND finished_at IS NOT NULL", jobId) == 1);
     }
 
     /** Waits until no job is left, so no message of a fan-out reaches users of a later test. */
     public static void awaitAllFinished() {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                 .until(() -> count("SELECT count(*) FROM fan_out WHERE finished_at IS NULL") == 0);
     }
 

@@ -123,19 +123,20 @@ class FanOutTest {
     }
 
     /**
-     * Throughput: 500 opted-in users (written straight into the table, like a grown service) and
-     * one article. Prints users per second from the job's created/finished times.
+     * Many chunks: 150 opted-in users (written straight into the table, like a grown service) and
+     * one article: everyone is reached once. Prints users per second from the job's created/finished
+     * times, for information only (speed is measured by bench/, not asserted here).
      */
     @Test
-    void aLargeFanOutReachesEveryoneAndReportsItsRate() {
+    void aFanOutOfManyChunksReachesEveryoneOnce() {
         String prefix = "fl-" + UUID.randomUUID() + "-";
-        insertOptedIn("Europe/Madrid", "SELECT ? || lpad(i::text, 4, '0') FROM generate_series(1, 500) i", prefix);
+        insertOptedIn("Europe/Madrid", "SELECT ? || lpad(i::text, 4, '0') FROM generate_series(1, 150) i", prefix);
         try {
             String title = "Guide " + UUID.randomUUID();
             String eventId = Events.publish(article(title));
             FanOuts.awaitFinished(eventId);
 
-            assertEquals(500, count("SELECT count(*) FROM notification WHERE user_id LIKE ? AND kind = 'new-guides'"
+            assertEquals(150, count("SELECT count(*) FROM notification WHERE user_id LIKE ? AND kind = 'new-guides'"
                     + " AND strpos(body, ?) > 0", prefix + "%", title));
             List<String> stats = FanOuts.column("SELECT processed || ' users in ' || round(EXTRACT(EPOCH FROM"
                     + " finished_at - created_at)::numeric, 2) || ' s = ' || round(processed / EXTRACT(EPOCH FROM"
@@ -143,7 +144,7 @@ class FanOutTest {
                     + " FROM fan_out WHERE id = ?", eventId);
             System.out.println("FAN-OUT RATE: " + stats.get(0));
         } finally {
-            // later tests fan out to every opted-in user: do not make them pay for these 500
+            // later tests fan out to every opted-in user: do not make them pay for these 150
             TestDatabase.update("DELETE FROM notification WHERE user_id LIKE ?", prefix + "%");
             TestDatabase.update("DELETE FROM preference WHERE user_id LIKE ?", prefix + "%");
         }
