@@ -37,8 +37,7 @@ class ExtrasWebIT {
 
     @Test
     void theCheckInCountsOnceADayAndLimitedContactKeepsTheCountGoing() {
-        Page page = web.signIn(web.desktop(), KeycloakUsers.create("webcheckin", "web-checkin-1"), "web-checkin-1");
-        web.onboard(page);
+        Page page = web.signInNewUserAndOnboard("webcheckin");
         assertEquals("0 days", page.locator("#check-in-streak").textContent());
 
         page.locator("#check-in-button").click();
@@ -80,8 +79,7 @@ class ExtrasWebIT {
 
     @Test
     void thePauseBeforeTextingKeepsTheMessageUnsentAndCountsAnUrge() {
-        Page page = web.signIn(web.desktop(), KeycloakUsers.create("webpause", "web-pause-1"), "web-pause-1");
-        web.onboard(page);
+        Page page = web.signInNewUserAndOnboard("webpause");
         String words = "I miss you, can we talk " + UUID.randomUUID().toString().substring(0, 6);
 
         page.locator("#pause-link").click();
@@ -130,8 +128,7 @@ class ExtrasWebIT {
 
     @Test
     void aSavedReadinessCheckCanEndNoContactByChoice() {
-        Page page = web.signIn(web.desktop(), KeycloakUsers.create("webready", "web-ready-1"), "web-ready-1");
-        web.onboard(page);
+        Page page = web.signInNewUserAndOnboard("webready");
         page.locator("#readiness-link").click();
         web.waitForHeading(page, "Readiness check");
         page.locator("#take-readiness").click();
@@ -172,8 +169,7 @@ class ExtrasWebIT {
 
     @Test
     void anArchiveExportedFromOneAccountImportsIntoAnEmptyOne() throws IOException {
-        Page source = web.signIn(web.desktop(), KeycloakUsers.create("webexport", "web-export-1"), "web-export-1");
-        web.onboard(source);
+        Page source = web.signInNewUserAndOnboard("webexport");
         String words = "A quiet walk and a long call with my sister " + UUID.randomUUID().toString().substring(0, 6);
         source.navigate(web.gateway() + "/#/journal/new");
         source.getByLabel("What is on your mind?").fill(words);

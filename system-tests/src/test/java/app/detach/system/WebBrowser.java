@@ -180,6 +180,14 @@ final class WebBrowser implements BeforeAllCallback, AfterAllCallback, BeforeEac
         return page;
     }
 
+    /** A fresh account, made in the real Keycloak for this test, signed in on a desktop window and onboarded. */
+    Page signInNewUserAndOnboard(String prefix) {
+        String password = prefix + "-password-1";
+        Page page = signIn(desktop(), KeycloakUsers.create(prefix, password), password);
+        onboard(page);
+        return page;
+    }
+
     /** First run: the onboarding form offers the browser's time zone; starting the count shows the counter. */
     void onboard(Page page) {
         page.navigate(gateway + "/#/today");

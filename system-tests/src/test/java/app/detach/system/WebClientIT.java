@@ -124,8 +124,7 @@ class WebClientIT {
 
     @Test
     void onboardingStartsTheCountAndAnUrgeIsCounted() {
-        Page page = web.signIn(web.desktop(), KeycloakUsers.create("webstart", "web-start-1"), "web-start-1");
-        web.onboard(page);
+        Page page = web.signInNewUserAndOnboard("webstart");
         assertEquals("0", page.locator("#day-counter .counter-number").textContent());
         assertEquals("0", page.locator("#urges-resisted").textContent());
         web.screenshot(page, "40-today-day-zero");
@@ -140,8 +139,7 @@ class WebClientIT {
 
     @Test
     void aJournalEntryIsFoundInTheListAndTheChartRenders() {
-        Page page = web.signIn(web.desktop(), KeycloakUsers.create("webjournal", "web-journal-1"), "web-journal-1");
-        web.onboard(page);
+        Page page = web.signInNewUserAndOnboard("webjournal");
         String words = "Walked by the river and felt lighter " + UUID.randomUUID().toString().substring(0, 6);
 
         page.navigate(web.gateway() + "/#/journal/new");
@@ -168,8 +166,7 @@ class WebClientIT {
 
     @Test
     void aSlipBringsKindWordsAndALiveNotification() {
-        Page page = web.signIn(web.desktop(), KeycloakUsers.create("webslip", "web-slip-1"), "web-slip-1");
-        web.onboard(page);
+        Page page = web.signInNewUserAndOnboard("webslip");
         assertTrue(page.locator("#unread").isHidden(), "nothing unread yet");
 
         page.locator("#contact-button").click();
