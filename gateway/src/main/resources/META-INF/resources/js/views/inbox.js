@@ -81,7 +81,7 @@ function messageItem(m, ctx) {
     h('h2', { class: 'message-title', text: m.title || 'Message' }),
     m.body ? h('p', { class: 'message-body', text: m.body }) : null,
     link ? h('p', {}, h('a', { href: link.startsWith('/#') ? link.slice(1) : link, text: 'Open' })) : null);
-  if (m.kind === 'check-in') item.append(snoozeButton(ctx));
+  if (m.kind === 'check-in') item.append(snoozeButton(m, item, ctx));
   if (!read) {
     const button = h('button', { type: 'button', class: 'link read-button', text: 'Mark as read' });
     button.addEventListener('click', async () => {
@@ -102,7 +102,7 @@ function messageItem(m, ctx) {
 
 const timeFmt = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
-function snoozeButton(ctx) {
+function snoozeButton(m, item, ctx) {
   const button = h('button', { type: 'button', class: 'secondary small snooze-button', text: 'Snooze 1 h', 'aria-label': 'Snooze today\'s check-in for one hour' });
   const note = h('span', { class: 'hint', 'aria-live': 'polite' });
   button.addEventListener('click', async () => {
@@ -111,6 +111,13 @@ function snoozeButton(ctx) {
       const answer = await post('/api/notifications/check-in/snooze');
       const at = answer?.nextCheckInAt ? new Date(answer.nextCheckInAt) : null;
       note.textContent = at && !Number.isNaN(at.getTime()) ? ` We will ask again at ${timeFmt.format(at)}.` : ' We will ask again in an hour.';
+      // answered with "later", the message is read (the service marks today's check-in so; an
+      // older one is marked here): the list and the bell say so too
+      if (item.classList.contains('unread')) {
+        await post(`/api/notifications/${encodeURIComponent(m.id)}/read`).catch(() => {});
+      }
+      markedRead(item);
+      ctx.bell?.refresh();
     } catch (error) {
       note.textContent = ` ${describeError(error)}`;
       button.disabled = false;
