@@ -21,19 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (private keys, cloud and chat tokens, JWTs, high-entropy keys) and for secret-looking settings in
  * configuration files. No maintained scanner (gitleaks, trufflehog) is packaged for this machine's
  * Debian release, so the rules are the well-known ones, here; the only values allowed are the local
- * stack's DEV-ONLY ones listed in {@link #DEV_ONLY}, each overridden from the environment or a
- * Kubernetes Secret outside the local stack (deploy/k8s/secrets.example.yaml only has CHANGE-ME
- * placeholders).
+ * stack's DEV-ONLY ones listed in {@link #DEV_ONLY}. In an {@code application.properties} they may
+ * stand only on lines of the dev, test and local profiles ({@code %dev,test,local.x=...}): in
+ * production the property is {@code ${ENV_VAR}} without a default, so a deployment that forgets the
+ * variable refuses to start (ProductionSecretsIT) instead of running with a public value
+ * (deploy/k8s/secrets.example.yaml only has CHANGE-ME placeholders).
  */
 class SecretScanTest {
 
     /** Exact values allowed, with why. Anything else that looks like a secret fails the build. */
     static final Map<String, String> DEV_ONLY = Map.ofEntries(
-            Map.entry("dev-gateway-secret", "dev realm's gateway client secret (realm-detach-dev.json, local stack)"),
-            Map.entry("dev-only-state-secret-0123456789abcdef", "gateway state-cookie default; env DETACH_GATEWAY_STATE_SECRET"),
-            Map.entry("dev-only-session-secret-0123456789abcdef", "gateway session-cookie default; env DETACH_GATEWAY_SESSION_SECRET"),
-            Map.entry("dev-only-unsubscribe-secret-change-me", "unsubscribe-link signing default; env DETACH_NOTIFICATION_UNSUBSCRIBE_SECRET"),
-            Map.entry("LJzhjBm8lc8npHbI+oF1CoNbr5LPqgcThnsBbNGOhlQ=", "journal KEK dev1 for the local stack; env DETACH_JOURNAL_KEK_*"),
+            Map.entry("dev-gateway-secret", "dev realm's gateway client secret (realm-detach-dev.json; %dev,test,local only;"
+                    + " production: env QUARKUS_OIDC_CREDENTIALS_SECRET)"),
+            Map.entry("dev-only-state-secret-0123456789abcdef", "gateway state-cookie key, %dev,test,local only; production: env DETACH_GATEWAY_STATE_SECRET"),
+            Map.entry("dev-only-session-secret-0123456789abcdef", "gateway session-cookie key, %dev,test,local only; production: env DETACH_GATEWAY_SESSION_SECRET"),
+            Map.entry("dev-only-unsubscribe-secret-change-me", "unsubscribe-link key, %dev,test,local only; production: env DETACH_NOTIFICATION_UNSUBSCRIBE_SECRET"),
+            Map.entry("LJzhjBm8lc8npHbI+oF1CoNbr5LPqgcThnsBbNGOhlQ=", "journal KEK dev1, %dev,local only; production: env DETACH_JOURNAL_KEK_*"),
             Map.entry("I1Ypx4kUApARnXW99VbgOJloSUrqGPLYSfAaZhkwRwM=", "journal KEK v1 of the %test profile (key-rotation tests)"),
             Map.entry("S7X+U1suZiNPZe0UlMqD+Gc+1wrOumpvez0zXsk72zA=", "journal KEK v2 of the %test profile (key-rotation tests)"));
 
@@ -91,8 +94,13 @@ class SecretScanTest {
         assertEquals(1, scanLine("x.md", 1, "-----BEGIN " + "RSA PRIVATE KEY-----", false).size());
         assertEquals(1, scanLine("x.md", 1, "jdbc:postgresql://app:" + "hunter22@db/x", false).size());
         assertEquals(List.of(), scanLine("a.properties", 1, "quarkus.oidc.credentials.secret=${OIDC_SECRET}", true));
-        assertEquals(List.of(), scanLine("a.properties", 1, "quarkus.oidc.credentials.secret=dev-gateway-secret", true));
+        assertEquals(List.of(), scanLine("a.properties", 1, "%dev,test,local.quarkus.oidc.credentials.secret=dev-gateway-secret", true));
         assertEquals(List.of(), scanLine("s.yaml", 1, "  password: CHANGE-ME-random-32-chars", true));
+        assertEquals(List.of(), scanLine("application.properties", 1, "%dev,test,local.a.secret=dev-gateway-secret", true));
+        assertEquals(List.of(), scanLine("application.properties", 1, "%test.a.secret=dev-gateway-secret", true));
+        assertEquals(1, scanLine("application.properties", 1, "a.secret=dev-gateway-secret", true).size(), "a production default");
+        assertEquals(1, scanLine("application.properties", 1, "a.secret=${A_SECRET:dev-gateway-secret}", true).size());
+        assertEquals(1, scanLine("application.properties", 1, "%prod,local.a.secret=dev-gateway-secret", true).size());
     }
 
     static List<String> scanLine(String file, int number, String line, boolean config) {
@@ -106,6 +114,10 @@ class SecretScanTest {
                 }
             }
         });
+        if (file.endsWith(".properties") && !line.strip().startsWith("#") && !devProfilesOnly(line)
+                && DEV_ONLY.keySet().stream().anyMatch(line::contains)) {
+            findings.add(where + " dev-only value outside the dev, test and local profiles (production must read ${ENV_VAR})");
+        }
         if (config) {
             Matcher setting = SETTING.matcher(line);
             while (setting.find()) {
@@ -120,6 +132,16 @@ class SecretScanTest {
             }
         }
         return findings;
+    }
+
+    /** {@code %dev.x=}, {@code %dev,test,local.x=}: a property of profiles that never run in production. */
+    private static boolean devProfilesOnly(String line) {
+        String s = line.strip();
+        int dot = s.indexOf('.');
+        if (!s.startsWith("%") || dot < 0) {
+            return false;
+        }
+        return Set.of(s.substring(1, dot).split(",")).stream().allMatch(p -> Set.of("dev", "test", "local").contains(p.strip()));
     }
 
     /** Dev-only values, placeholders, references to the environment and non-secret words. */

@@ -35,6 +35,8 @@ class ChecksCanFailTest {
         replace(k8s.resolve("base/streak-service/deployment.yaml"), "            limits:\n              cpu: \"1\"\n              memory: 512Mi\n", "");
         replace(k8s.resolve("base/content-service/deployment.yaml"), "allowPrivilegeEscalation: false", "allowPrivilegeEscalation: true");
         replace(k8s.resolve("base/notification-service/configmap.yaml"), "  KAFKA_BOOTSTRAP_SERVERS: detach-kafka-kafka-bootstrap:9093\n", "");
+        replace(k8s.resolve("base/content-service/configmap.yaml"), "  QUARKUS_HTTP_PORT: \"8080\"\n",
+                "  QUARKUS_HTTP_PORT: \"8080\"\n  QUARKUS_PROFILE: prod,local\n");
         replace(k8s.resolve("base/gateway/service.yaml"), "  selector:\n    app.kubernetes.io/name: gateway", "  selector:\n    app.kubernetes.io/name: gatewai");
         replace(k8s.resolve("base/streak-service/hpa.yaml"), "    name: streak-service", "    name: streak-svc");
         replace(k8s.resolve("base/gateway/deployment.yaml"), "spec:\n", "spec:\n  replicas: 3\n");
@@ -59,6 +61,7 @@ class ChecksCanFailTest {
         assertFinding(checks, "base/content-service/deployment.yaml: Deployment/content-service",
                 "securityContext.allowPrivilegeEscalation must be false");
         assertFinding(checks, "Deployment/notification-service", "KAFKA_BOOTSTRAP_SERVERS is not set");
+        assertFinding(checks, "Deployment/content-service", "QUARKUS_PROFILE=prod,local (a cluster runs the prod profile only");
         assertFinding(checks, "base/gateway/service.yaml: Service/gateway", "spec.selector {app.kubernetes.io/name=gatewai");
         assertFinding(checks, "base/streak-service/hpa.yaml: HorizontalPodAutoscaler/streak-service",
                 "spec.scaleTargetRef Deployment/streak-svc does not exist");
@@ -100,6 +103,7 @@ class ChecksCanFailTest {
         assertFinding(checks, "KafkaUser/journal-service", "no Read on topic detach.content.v1");
         assertFinding(checks, "KafkaUser/journal-service", "no Read on group journal-content");
         assertFinding(checks, "Deployment/journal-service", "QUARKUS_MAILER_PASSWORD is not set");
+        assertFinding(checks, "Deployment/journal-service", "quarkus.mailer.password has a committed production value");
         assertTrue(checks.stream().noneMatch(f -> f.contains("QUARKUS_MAILER_USERNAME")), "%dev keys are not required: " + checks);
     }
 

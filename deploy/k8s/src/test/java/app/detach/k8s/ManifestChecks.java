@@ -434,6 +434,15 @@ final class ManifestChecks {
                             + " needs it outside the local stack)");
                 }
             }
+            for (String secret : contract.committedSecrets()) {
+                add(d, props + ": " + secret + " has a committed production value (public in the repository); make it ${"
+                        + ServiceContract.env(secret) + "} without a default and keep the dev value under %dev,test,local.");
+            }
+            String profile = configValue(d, container, "QUARKUS_PROFILE");
+            if (profile != null && !profile.strip().equals("prod")) {
+                add(d, "spec.template.spec.containers[0]: QUARKUS_PROFILE=" + profile + " (a cluster runs the prod profile only:"
+                        + " dev, test and local carry the committed dev secrets)");
+            }
             for (String prefix : contract.keyPrefixes()) {
                 if (env.stream().noneMatch(e -> e.startsWith(prefix))) {
                     add(d, "spec.template.spec.containers[0].envFrom: no Secret provides " + prefix + "_* ("

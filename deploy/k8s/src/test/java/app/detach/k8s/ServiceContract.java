@@ -33,9 +33,14 @@ import java.util.regex.Pattern;
  * @param deadLetters    dead-letter topics of its channels (explicit, or SmallRye's default
  *                       {@code dead-letter-topic-<channel>} when only the failure strategy is set)
  * @param groups         consumer groups of its incoming channels ({@code group.id}, default the application name)
+ * @param committedSecrets secret properties with a value in production that is committed to the repository (a
+ *                       literal, or {@code ${ENV:default}}): a deployment that forgets the variable would
+ *                       silently run with a public value. Must be empty: dev values belong to
+ *                       {@code %dev,test,local.}, production has {@code ${ENV}} without a default.
  */
 record ServiceContract(String name, Path properties, Set<String> requiredEnv, Set<String> keyPrefixes,
-        Set<String> consumed, Set<String> produced, Set<String> deadLetters, Set<String> groups) {
+        Set<String> consumed, Set<String> produced, Set<String> deadLetters, Set<String> groups,
+        Set<String> committedSecrets) {
 
     /** Property keys whose values are addresses, credentials or secrets: the local-stack value must be replaced. */
     private static final Pattern REQUIRED_KEY = Pattern.compile(String.join("|",
@@ -53,6 +58,10 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
      */
     private static final Pattern KEY_MATERIAL = Pattern.compile("detach\\.[\\w-]+\\.(kek|keys|key-encryption-keys?)(\\..+)?");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+    /** Properties whose value is a secret (key material is {@link #KEY_MATERIAL}'s keys). */
+    private static final Pattern SECRET_KEY = Pattern.compile("[\\w.\"-]*(password|secret)");
+    /** A value that commits nothing: one expression without a default. */
+    private static final Pattern ONLY_EXPRESSION = Pattern.compile("\\$\\{[^:}]+}");
     private static final Pattern CHANNEL = Pattern.compile(
             "mp\\.messaging\\.(incoming|outgoing)\\.([\\w.-]+?)\\.(topic|topics|connector|dead-letter-queue\\.topic|failure-strategy|group\\.id)");
     private static final Pattern TOPIC_CONSTANT = Pattern.compile(
@@ -67,6 +76,7 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
 
         Set<String> required = new TreeSet<>();
         Set<String> keyPrefixes = new TreeSet<>();
+        Set<String> committedSecrets = new TreeSet<>();
         Map<String, Map<String, String>> incoming = new LinkedHashMap<>();
         Map<String, Map<String, String>> outgoing = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : props.entrySet()) {
@@ -79,20 +89,30 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
                 referencesEnv = true;
             }
             if (KEY_MATERIAL.matcher(key).matches()) {
-                List<String> segments = List.of(key.replace("\"", "").split("\\."));
-                int keys = segments.lastIndexOf("keys");
-                if (segments.get(segments.size() - 1).equals("current")) {
+                if (key.endsWith(".current")) {
                     required.add(env(key));
-                } else if (keys >= 2 && keys == segments.size() - 2) {
-                    keyPrefixes.add(env(String.join(".", segments.subList(0, keys + 1))));
+                } else if (keyPrefix(key) != null) {
+                    keyPrefixes.add(keyPrefix(key));
+                    committedSecrets.add(key);
                 }
-            } else if (!referencesEnv && REQUIRED_KEY.matcher(key).matches()) {
+            } else if (!referencesEnv && !ONLY_EXPRESSION.matcher(value.strip()).matches() && REQUIRED_KEY.matcher(key).matches()) {
+                // a value that only names another setting (${quarkus.oidc.credentials.secret}) needs what that one needs
                 required.add(env(key));
+            }
+            if (SECRET_KEY.matcher(key).matches() && !ONLY_EXPRESSION.matcher(value.strip()).matches()) {
+                committedSecrets.add(key);
             }
             Matcher channel = CHANNEL.matcher(key);
             if (channel.matches()) {
                 var channels = channel.group(1).equals("incoming") ? incoming : outgoing;
                 channels.computeIfAbsent(channel.group(2), c -> new LinkedHashMap<>()).put(channel.group(3), value);
+            }
+        }
+
+        // Versioned keys come from the environment in production; the dev and test profiles name some.
+        for (String key : profiledKeys(file)) {
+            if (KEY_MATERIAL.matcher(key).matches() && keyPrefix(key) != null) {
+                keyPrefixes.add(keyPrefix(key));
             }
         }
 
@@ -127,7 +147,14 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
             }
         }
         return new ServiceContract(name, file, Set.copyOf(required), Set.copyOf(keyPrefixes), Set.copyOf(consumed),
-                Set.copyOf(produced), Set.copyOf(deadLetters), Set.copyOf(groups));
+                Set.copyOf(produced), Set.copyOf(deadLetters), Set.copyOf(groups), Set.copyOf(committedSecrets));
+    }
+
+    /** {@code detach.x.kek.keys.v1} -> {@code DETACH_X_KEK_KEYS}; null when the key names no version. */
+    private static String keyPrefix(String key) {
+        List<String> segments = List.of(key.replace("\"", "").split("\\."));
+        int keys = segments.lastIndexOf("keys");
+        return keys >= 2 && keys == segments.size() - 2 ? env(String.join(".", segments.subList(0, keys + 1))) : null;
     }
 
     /** Every topic of the contract: the String constants of platform/events' Topics.java. */
@@ -180,20 +207,33 @@ record ServiceContract(String name, Path properties, Set<String> requiredEnv, Se
 
     /**
      * The properties that apply in production: un-prefixed keys and {@code %prod.} keys (which win);
-     * other profiles ({@code %dev.}, {@code %test.}) are ignored.
+     * other profiles ({@code %dev.}, {@code %test.}, {@code %dev,test,local.}) are ignored.
      */
     static Map<String, String> load(Path file) {
-        Properties raw = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            raw.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        Properties raw = raw(file);
         Map<String, String> props = new LinkedHashMap<>();
         raw.stringPropertyNames().stream().sorted().filter(k -> !k.startsWith("%"))
                 .forEach(k -> props.put(k, raw.getProperty(k)));
         raw.stringPropertyNames().stream().sorted().filter(k -> k.startsWith("%prod."))
                 .forEach(k -> props.put(k.substring("%prod.".length()), raw.getProperty(k)));
         return props;
+    }
+
+    /** Names of the properties set for other profiles, without the profile ({@code %dev,local.a.b} -> {@code a.b}). */
+    private static Set<String> profiledKeys(Path file) {
+        Set<String> keys = new TreeSet<>();
+        raw(file).stringPropertyNames().stream().filter(k -> k.startsWith("%") && k.contains("."))
+                .forEach(k -> keys.add(k.substring(k.indexOf('.') + 1)));
+        return keys;
+    }
+
+    private static Properties raw(Path file) {
+        Properties raw = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            raw.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return raw;
     }
 }

@@ -34,6 +34,22 @@ class ServiceContractTest {
     }
 
     @Test
+    void secretsHaveNoCommittedProductionValueAndComeFromTheEnvironment() {
+        for (String module : List.of("journal-service", "streak-service", "content-service", "notification-service", "gateway")) {
+            ServiceContract contract = ServiceContract.read(Repo.root(), module);
+            assertEquals(Set.of(), contract.committedSecrets(), module + ": a secret with a production value in "
+                    + contract.properties() + " (dev values belong to %dev,test,local.)");
+            assertTrue(contract.requiredEnv().contains("QUARKUS_HTTP_PORT"), module);
+        }
+        ServiceContract journal = ServiceContract.read(Repo.root(), "journal-service");
+        assertTrue(journal.requiredEnv().contains("DETACH_JOURNAL_KEK_CURRENT"), journal.requiredEnv().toString());
+        assertEquals(Set.of("DETACH_JOURNAL_KEK_KEYS"), journal.keyPrefixes(), "named by the dev and test profiles only");
+        ServiceContract notification = ServiceContract.read(Repo.root(), "notification-service");
+        assertTrue(notification.requiredEnv().containsAll(Set.of("DETACH_NOTIFICATION_UNSUBSCRIBE_SECRET",
+                "QUARKUS_DATASOURCE_PASSWORD")), notification.requiredEnv().toString());
+    }
+
+    @Test
     void channelsProfilesAndKeysAreRead(@TempDir Path repo) throws IOException {
         Path topics = repo.resolve("platform/events/src/main/java/app/detach/events/Topics.java");
         Files.createDirectories(topics.getParent());
@@ -55,6 +71,11 @@ class ServiceContractTest {
                 "detach.x.kek.current=v1",
                 "detach.x.kek.keys.\"v1\"=c2VjcmV0",
                 "detach.x.kek.rewrap-interval=10m",
+                "%dev,test,local.detach.y.kek.keys.dev1=c2VjcmV0",
+                "detach.x.db.password=${X_DB_PASSWORD:dev-value}",
+                "%dev,local.detach.x.smtp-password=dev-only",
+                "detach.x.smtp-password=${X_SMTP_PASSWORD}",
+                "detach.x.admin-secret=${detach.x.smtp-password}",
                 "detach.x.cache-size=10")));
         ServiceContract x = ServiceContract.read(repo, "x-service");
         assertEquals(Set.of("detach.streak.v1", "detach.account.v1"), x.consumed());
@@ -62,8 +83,10 @@ class ServiceContractTest {
         assertEquals(Set.of("detach.streak.v1.dlq.x-service", "dead-letter-topic-detach.account.v1"), x.deadLetters(),
                 "without an explicit topic SmallRye's default dead-letter topic is used");
         assertEquals(Set.of("x", "x-account"), x.groups(), "group.id, default quarkus.application.name");
-        assertEquals(Set.of("DETACH_X_API_PASSWORD", "DETACH_X_KEK_CURRENT"), x.requiredEnv());
-        assertEquals(Set.of("DETACH_X_KEK_KEYS"), x.keyPrefixes());
+        assertEquals(Set.of("DETACH_X_API_PASSWORD", "DETACH_X_KEK_CURRENT", "X_DB_PASSWORD", "X_SMTP_PASSWORD"), x.requiredEnv());
+        assertEquals(Set.of("DETACH_X_KEK_KEYS", "DETACH_Y_KEK_KEYS"), x.keyPrefixes(), "versioned keys of any profile");
+        assertEquals(Set.of("detach.x.api-password", "detach.x.kek.keys.\"v1\"", "detach.x.db.password"), x.committedSecrets(),
+                "a literal, a default, or key material in production; ${ENV} and ${other.property} commit nothing");
         assertEquals(Set.of("detach.journal.v1", "detach.streak.v1", "detach.content.v1", "detach.account.v1"),
                 ServiceContract.contractTopics(repo));
     }

@@ -184,9 +184,17 @@ public final class LocalStack implements AutoCloseable {
         progress.step("ready in " + progress.sinceStart() + " s");
     }
 
+    /**
+     * The Quarkus profiles every child runs with: production settings, plus the profile {@code local}
+     * that alone supplies the committed DEV-ONLY secrets (journal KEK, gateway cookie keys, ...). Outside
+     * this launcher they are absent, so an application started without its secrets refuses to start.
+     */
+    public static final String PROFILES = "prod,local";
+
     /** The service contract: what every child application gets in its environment. */
     Map<String, String> environment(Service service) {
         Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", PROFILES);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service.port())));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuerUrl());

@@ -1,5 +1,6 @@
 package app.detach.journal.crypto;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,6 +8,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,6 +20,7 @@ import java.util.TreeMap;
  * to another user's row, or relabelled with another version, fails to unwrap.
  */
 @ApplicationScoped
+@Startup // a missing or malformed KEK stops the start-up instead of failing the first journal write
 public class KeyRing {
 
     private final Map<String, SecretKey> keks;
@@ -34,10 +37,16 @@ public class KeyRing {
         base64Keys.forEach((version, value) -> parsed.put(version, parse(version, value)));
         if (!parsed.containsKey(current)) {
             throw new IllegalStateException("detach.journal.kek.current names version '" + current
-                    + "' but detach.journal.kek.keys has only " + parsed.keySet());
+                    + "' but detach.journal.kek.keys has only " + parsed.keySet() + ": set the environment variable "
+                    + keyVariable(current) + " (base64 of 32 random bytes)");
         }
         this.keks = Map.copyOf(parsed);
         this.current = current;
+    }
+
+    /** The environment variable that holds the KEK of {@code version}, e.g. DETACH_JOURNAL_KEK_KEYS_V2. */
+    static String keyVariable(String version) {
+        return "DETACH_JOURNAL_KEK_KEYS_" + version.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     public String currentVersion() {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KeyRingTest {
 
@@ -52,7 +53,8 @@ class KeyRingTest {
 
     @Test
     void refusesAMisconfiguredRing() {
-        assertThrows(IllegalStateException.class, () -> new KeyRing("v3", Map.of("v1", V1)));
+        IllegalStateException noKey = assertThrows(IllegalStateException.class, () -> new KeyRing("v3", Map.of("v1", V1)));
+        assertTrue(noKey.getMessage().contains("set the environment variable DETACH_JOURNAL_KEK_KEYS_V3"), noKey.getMessage());
         assertThrows(IllegalStateException.class, () -> new KeyRing("v1", Map.of("v1", "c2hvcnQ=")));
         assertThrows(IllegalStateException.class, () -> new KeyRing("v1", Map.of("v1", "not base64!")));
     }
