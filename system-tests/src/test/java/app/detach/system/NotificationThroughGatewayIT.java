@@ -6,9 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -61,8 +63,10 @@ class NotificationThroughGatewayIT {
                 .post(gateway.resolve("/api/admin/notifications/broadcast"))
                 .then().statusCode(202).body("recipients", greaterThanOrEqualTo(1));
 
-        given().auth().oauth2(token).get(gateway.resolve("/api/notifications/unread-count"))
-                .then().statusCode(200).body("count", equalTo(unreadBefore + 1));
+        // the broadcast is a fan-out job delivered right after the 202 (notification-service FanOutWorker)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get(gateway.resolve("/api/notifications/unread-count"))
+                .then().statusCode(200).body("count", equalTo(unreadBefore + 1)));
         String id = given().auth().oauth2(token).get(gateway.resolve("/api/notifications?unreadOnly=true&limit=100"))
                 .then().statusCode(200)
                 .body("items.title", hasItem(title))
