@@ -1,7 +1,6 @@
 package app.detach.rest;
 
 import java.lang.reflect.Method;
-import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
@@ -56,7 +55,9 @@ final class StoreUnavailable {
     }
 
     private static boolean isOutage(Throwable t) {
-        if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof ClosedChannelException
+        // SocketException: "Connection reset" / "Broken pipe" read by Netty from a database that is going
+        // down (FaultsIT met it on a PostgreSQL restart); ConnectException is one of them
+        if (t instanceof java.net.SocketException || t instanceof NoRouteToHostException || t instanceof ClosedChannelException
                 || t instanceof SQLTransientConnectionException) {
             return true;
         }

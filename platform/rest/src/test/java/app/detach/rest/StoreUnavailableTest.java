@@ -17,6 +17,8 @@ class StoreUnavailableTest {
         Throwable wrapped = new IllegalStateException("HR000",
                 new CompletionException(new ConnectException("Connection refused: localhost/127.0.0.1:15432")));
         assertTrue(StoreUnavailable.causedBy(wrapped));
+        // what Netty raises when PostgreSQL goes down under a pooled connection
+        assertTrue(StoreUnavailable.causedBy(new java.net.SocketException("Connection reset")));
     }
 
     @Test
