@@ -1,6 +1,7 @@
 package app.detach.notification.erasure;
 
 import app.detach.events.account.DataErased;
+import app.detach.outbox.ErasedUsers;
 import app.detach.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +12,8 @@ import java.time.Clock;
 /**
  * Erases everything this service holds about a user - inbox, preferences (with the email address
  * and check-in schedule), the mood projection, day settings, check-in days and dead letters keyed by
- * the user - and records
- * {@code data-erased} in the same transaction.
+ * the user - and records {@code data-erased} in the same transaction, remembering the user as
+ * erased so that events arriving later are skipped ({@link ErasedUsers}).
  */
 @ApplicationScoped
 public class Erasure {
@@ -20,10 +21,12 @@ public class Erasure {
     public static final String SERVICE = "notification-service";
 
     private final Outbox outbox;
+    private final ErasedUsers erased;
     private final Clock clock;
 
-    Erasure(Outbox outbox, Clock clock) {
+    Erasure(Outbox outbox, ErasedUsers erased, Clock clock) {
         this.outbox = outbox;
+        this.erased = erased;
         this.clock = clock;
     }
 
@@ -42,6 +45,8 @@ public class Erasure {
                         .chain(() -> s.createNativeQuery("DELETE FROM dead_letter WHERE record_key = :u")
                                 .setParameter("u", userId).executeUpdate()))
                 .chain(() -> outbox.record(new DataErased(userId, SERVICE, clock.instant())))
+                // later events about the user (another topic, a replay) must not bring rows back
+                .call(() -> erased.remember(userId))
                 .replaceWithVoid();
     }
 }

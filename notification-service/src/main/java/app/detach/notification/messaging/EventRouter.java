@@ -1,5 +1,6 @@
 package app.detach.notification.messaging;
 
+import app.detach.events.EventData;
 import app.detach.events.EventSchemas;
 import app.detach.events.EventType;
 import app.detach.events.account.ErasureRequested;
@@ -16,6 +17,7 @@ import app.detach.notification.daysettings.DaySettingsProjection;
 import app.detach.notification.erasure.Erasure;
 import app.detach.notification.rule.MoodRule;
 import app.detach.notification.rule.Rules;
+import app.detach.outbox.ErasedUsers;
 import app.detach.outbox.PoisonRecordException;
 import app.detach.outbox.ProcessedEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,6 +41,7 @@ public class EventRouter {
     static final String PREFIX = "notification-service.";
 
     private final ProcessedEvents processed;
+    private final ErasedUsers erased;
     private final ObjectMapper mapper;
     private final Rules rules;
     private final MoodRule moods;
@@ -46,8 +49,9 @@ public class EventRouter {
     private final DaySettingsProjection daySettings;
     private final CheckIns checkIns;
 
-    EventRouter(ProcessedEvents processed, ObjectMapper mapper, Rules rules, MoodRule moods, Erasure erasure,
-            DaySettingsProjection daySettings, CheckIns checkIns) {
+    EventRouter(ProcessedEvents processed, ErasedUsers erased, ObjectMapper mapper, Rules rules, MoodRule moods,
+            Erasure erasure, DaySettingsProjection daySettings, CheckIns checkIns) {
+        this.erased = erased;
         this.daySettings = daySettings;
         this.checkIns = checkIns;
         this.processed = processed;
@@ -75,14 +79,15 @@ public class EventRouter {
         if (type.isEmpty() || !handles(type.get())) {
             return Uni.createFrom().voidItem(); // a type for other consumers, or from a newer producer
         }
-        Object event;
+        EventData event;
         try {
             event = parse(type.get(), data);
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
         return processed.firstTime(consumerFor(topic), ceId)
-                .flatMap(first -> first ? apply(ceId, event) : Uni.createFrom().voidItem());
+                .flatMap(first -> first ? erased.concernsErasedUser(type.get(), event) : Uni.createFrom().item(true))
+                .flatMap(skip -> skip ? Uni.createFrom().voidItem() : apply(ceId, event));
     }
 
     static boolean handles(EventType type) {
@@ -93,7 +98,7 @@ public class EventRouter {
         };
     }
 
-    private Object parse(EventType type, String data) {
+    private EventData parse(EventType type, String data) {
         if (data == null) {
             throw new PoisonRecordException(type.type() + " record has no data");
         }
@@ -111,7 +116,7 @@ public class EventRouter {
         }
     }
 
-    private Uni<Void> apply(String ceId, Object event) {
+    private Uni<Void> apply(String ceId, EventData event) {
         if (event instanceof MilestoneReached e) {
             return rules.milestoneReached(e);
         } else if (event instanceof ContactLogged e) {

@@ -74,6 +74,32 @@ class ErasureTest {
                 Duration.ofSeconds(2));
     }
 
+    /**
+     * Topics are consumed independently: a journal entry or a milestone recorded just before the
+     * erasure can arrive after it. They must not bring the erased user's rows back.
+     */
+    @Test
+    void eventsAboutAnErasedUserThatArriveLaterAreSkipped() throws SQLException {
+        String user = "el-" + UUID.randomUUID();
+        Events.publish(new ErasureRequested(user, Instant.now()));
+        KafkaEvents.fromConfig().await(Topics.ACCOUNT, user, EventType.DATA_ERASED.type());
+        assertEquals(1, rows("SELECT count(*) FROM erased_user WHERE user_id = ?", user));
+
+        String mood = Events.publish(Events.entry(user, 2, Instant.now()));
+        String milestone = Events.publish(Events.milestone(user, 7));
+        String zone = Events.publish(new app.detach.events.streak.DaySettingsChanged(user, "Asia/Tokyo",
+                app.detach.events.streak.DaySettingsChanged.PIN_HOME, 2, Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(mood) && processed(milestone) && processed(zone));
+
+        assertEquals(0, rows("SELECT count(*) FROM mood_entry WHERE user_id = ?", user));
+        assertEquals(0, rows("SELECT count(*) FROM notification WHERE user_id = ?", user));
+        assertEquals(0, rows("SELECT count(*) FROM day_settings WHERE user_id = ?", user));
+    }
+
+    private static boolean processed(String eventId) throws SQLException {
+        return rows("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1;
+    }
+
     static long rows(String sql, String user) throws SQLException {
         try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, user);

@@ -48,11 +48,13 @@ public class ConsumerTransactions {
     private static final Logger LOG = Logger.getLogger(ConsumerTransactions.class);
 
     private final ProcessedEvents processed;
+    private final ErasedUsers erased;
     private final ObjectMapper mapper;
     private final ConsumerRetryConfig config;
 
-    ConsumerTransactions(ProcessedEvents processed, ObjectMapper mapper, ConsumerRetryConfig config) {
+    ConsumerTransactions(ProcessedEvents processed, ErasedUsers erased, ObjectMapper mapper, ConsumerRetryConfig config) {
         this.processed = processed;
+        this.erased = erased;
         this.mapper = mapper;
         this.config = config;
         if (config.maxAttempts() < 1) {
@@ -67,14 +69,16 @@ public class ConsumerTransactions {
     /**
      * The usual consumer: reads the record ({@link IncomingEvent#read}; a record that cannot be read
      * fails at once), skips a type not in {@code handled}, and applies the event once per consumer
-     * ({@link #once}).
+     * ({@link #once}) - unless it is about a user erased here ({@link ErasedUsers}): then it is only
+     * marked processed.
      */
     public Uni<Void> consume(String consumer, ConsumerRecord<String, String> record,
             Function<IncomingEvent, Uni<Void>> apply, EventType... handled) {
         return Uni.createFrom().item(() -> IncomingEvent.read(record, mapper, handled))
                 .flatMap(event -> event.isEmpty()
                         ? Uni.createFrom().voidItem()
-                        : once(consumer, event.get().id(), () -> apply.apply(event.get())));
+                        : once(consumer, event.get().id(), () -> erased.concernsErasedUser(event.get().type(), event.get().data())
+                                .flatMap(skip -> skip ? Uni.createFrom().voidItem() : apply.apply(event.get()))));
     }
 
     /**

@@ -23,9 +23,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import app.detach.events.CloudEventAttributes;
+import app.detach.events.EventData;
 import app.detach.events.EventJson;
 import app.detach.events.EventType;
 import app.detach.events.Topics;
+import app.detach.events.account.ErasureRequested;
 import app.detach.events.streak.UrgeResisted;
 import app.detach.outbox.testapp.FlakyUrgeConsumer;
 import app.detach.testing.KafkaEvents;
@@ -53,6 +55,9 @@ class ConsumerTransactionsTest {
 
     @Inject
     ConsumerTransactions transactions;
+
+    @Inject
+    ErasureRequests erasureRequests;
 
     @Inject
     Pool pool;
@@ -139,6 +144,35 @@ class ConsumerTransactionsTest {
     }
 
     @Test
+    void anErasureIsRememberedAndALaterEventAboutThatUserIsMarkedProcessedButNotApplied() throws Exception {
+        String erasedUser = UUID.randomUUID().toString();
+        String otherUser = UUID.randomUUID().toString();
+        AtomicInteger erasures = new AtomicInteger();
+        onVertxContext(() -> erasureRequests.handle("test.account", record(Topics.ACCOUNT, erasedUser,
+                EventType.ERASURE_REQUESTED, new ErasureRequested(erasedUser, Instant.now())), user -> {
+                    erasures.incrementAndGet();
+                    return Uni.createFrom().voidItem();
+                }));
+        assertEquals(1, erasures.get());
+
+        // an urge logged just before the erasure, arriving after it on another topic
+        AtomicInteger applied = new AtomicInteger();
+        ConsumerRecord<String, String> late = urgeRecord(erasedUser);
+        onVertxContext(() -> transactions.consume("test.streak", late, event -> {
+            applied.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        }, EventType.URGE_RESISTED));
+        assertEquals(0, applied.get(), "nothing of the erased user is written again");
+        assertEquals(1, processedMarks("test.streak", eventIdOf(late)), "marked processed: not redelivered");
+
+        onVertxContext(() -> transactions.consume("test.streak", urgeRecord(otherUser), event -> {
+            applied.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        }, EventType.URGE_RESISTED));
+        assertEquals(1, applied.get(), "everyone else's events are applied");
+    }
+
+    @Test
     void aDeterministicDatabaseFailureIsNotRetried() {
         String user = UUID.randomUUID().toString();
         UUID id = UUID.randomUUID();
@@ -180,6 +214,23 @@ class ConsumerTransactionsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> processedMarks(FlakyUrgeConsumer.CONSUMER, eventId) == 1);
         assertEquals(3, FlakyUrgeConsumer.calls(user));
         assertEquals(1, OutboxRows.urgesOf(pool, user));
+    }
+
+    private static ConsumerRecord<String, String> urgeRecord(String user) {
+        return record(Topics.STREAK, user, EventType.URGE_RESISTED,
+                new UrgeResisted(user, UUID.randomUUID(), 6, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /** A record as the outbox relay writes it: key = user, ce_id / ce_type headers, the data as JSON. */
+    private static ConsumerRecord<String, String> record(String topic, String key, EventType type, EventData data) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0L, key, EventJson.toTree(data).toString());
+        record.headers().add(CloudEventAttributes.HEADER_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventAttributes.HEADER_TYPE, type.type().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static String eventIdOf(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader(CloudEventAttributes.HEADER_ID).value(), StandardCharsets.UTF_8);
     }
 
     /** Runs {@code work} on a fresh duplicated Vert.x context, as the Kafka connector runs a consumer. */
