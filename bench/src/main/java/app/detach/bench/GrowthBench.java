@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 import javax.crypto.SecretKey;
 
@@ -333,16 +334,37 @@ public final class GrowthBench {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 lastRate = made / seconds;
+                double floor = databaseFloor(c, size);
                 add("article-published fan-out", size, seconds, Double.NaN, "s to the last message",
                         made + " of " + size + " messages" + (made < size ? " (deadline reached)" : "") + ", "
-                                + Table.format(made / seconds) + " messages/s" + (others > 0 ? " (+" + others + " other opted-in users)" : ""));
+                                + Table.format(made / seconds) + " messages/s" + (others > 0 ? " (+" + others + " other opted-in users)" : "")
+                                + "; " + Table.format(seconds / floor) + " × the database's own time");
+                add("PostgreSQL alone: the same rows in one INSERT … SELECT", size, floor, Double.NaN, "s", "");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
         notes.add("Fan-out: N opted-in users (`newGuides`, in-app only, no email) inserted into notification-service's `preference` table "
                 + "with SQL; an article is created and published through the admin API; timed from the publish answer until "
-                + "the N-th `new-guides` message row exists (polled every 100 ms).");
+                + "the N-th `new-guides` message row exists (polled every 100 ms). Side by side, the database's own time for the "
+                + "same N message rows: one `INSERT … SELECT generate_series` into a temporary copy of the `notification` table "
+                + "with the same indexes (no reads, no rules, one transaction: the floor, not the same work).");
+    }
+
+    /** Seconds PostgreSQL alone takes to write {@code size} digest rows into a copy of the inbox table. */
+    private static double databaseFloor(Connection c, long size) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS bench_fan_floor");
+            s.execute("CREATE TEMP TABLE bench_fan_floor (LIKE notification INCLUDING ALL)");
+            long start = System.nanoTime();
+            s.execute("INSERT INTO bench_fan_floor (id, user_id, kind, title, body, link, source_key, urgent, created_at,"
+                    + " deliver_at, dispatched_at, email_status) SELECT gen_random_uuid(), 'bench-fan-' || g, 'new-guides',"
+                    + " 'New guides for you', 'Fresh reading in the library:' || chr(10) || '• Bench guide', '/#/guides/bench',"
+                    + " 'new-guides:' || current_date, false, now(), now(), now(), 'NONE' FROM generate_series(1, " + size + ") g");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            s.execute("DROP TABLE bench_fan_floor");
+            return seconds;
+        }
     }
 
     private static String errors(LoadClient.Result r) {
@@ -364,6 +386,15 @@ public final class GrowthBench {
         }
     }
 
+    /** The points {@code which} selects as one plotted series (x = size, y = p50), if there are any. */
+    private void series(Map<String, double[][]> plot, String name, Predicate<Point> which) {
+        List<Point> selected = points.stream().filter(which).toList();
+        if (!selected.isEmpty()) {
+            plot.put(name, new double[][] {selected.stream().mapToDouble(Point::size).toArray(),
+                    selected.stream().mapToDouble(Point::p50).toArray()});
+        }
+    }
+
     void report(StringBuilder md, Path results) throws IOException {
         table.writeCsv(results);
         Map<String, double[][]> latency = new LinkedHashMap<>();
@@ -379,17 +410,10 @@ public final class GrowthBench {
             Plots.logLog(results.resolve("growth_latency.png"), "Request latency (p50) against data size", "entries / articles / streaks",
                     "ms", latency);
         }
-        List<double[]> fan = points.stream().filter(p -> p.series().startsWith("article-published")).map(p -> new double[] {p.size(), p.p50()}).toList();
-        List<double[]> busy = points.stream().filter(p -> p.unit().equals("ms per streak")).map(p -> new double[] {p.size(), p.p50()}).toList();
         Map<String, double[][]> jobs = new LinkedHashMap<>();
-        if (!fan.isEmpty()) {
-            jobs.put("fan-out: seconds to the last message (x = opted-in users)", new double[][] {fan.stream().mapToDouble(a -> a[0]).toArray(),
-                    fan.stream().mapToDouble(a -> a[1]).toArray()});
-        }
-        if (!busy.isEmpty()) {
-            jobs.put("milestone job: ms per due streak (x = streaks)", new double[][] {busy.stream().mapToDouble(a -> a[0]).toArray(),
-                    busy.stream().mapToDouble(a -> a[1]).toArray()});
-        }
+        series(jobs, "fan-out: seconds to the last message (x = opted-in users)", p -> p.series().startsWith("article-published"));
+        series(jobs, "PostgreSQL alone: the same rows, seconds (x = rows)", p -> p.series().startsWith("PostgreSQL alone"));
+        series(jobs, "milestone job: ms per due streak (x = streaks)", p -> p.unit().equals("ms per streak"));
         if (!jobs.isEmpty()) {
             Plots.logLog(results.resolve("growth_jobs.png"), "Background work against data size", "users / streaks", "s or ms", jobs);
         }
