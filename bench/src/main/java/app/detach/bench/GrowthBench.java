@@ -8,6 +8,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -161,21 +163,36 @@ public final class GrowthBench {
                 + "(their hopeful ones have mood 2), so the service walks all of the user's entries: the worst case of a filter.");
     }
 
+    /**
+     * The journal's KEK as the local stack runs it: the launcher starts the services with the
+     * profiles {@code prod,local}, where production reads the key from the environment and the
+     * {@code %local} lines hold the local value. So a {@code %…local….} line wins over the plain one.
+     */
     private KeyRing devKeyRing() {
-        try {
-            Map<String, String> keys = new LinkedHashMap<>();
-            String current = null;
-            for (String line : Files.readAllLines(root.resolve("journal-service/src/main/resources/application.properties"))) {
-                if (line.startsWith("detach.journal.kek.current=")) {
-                    current = line.substring(line.indexOf('=') + 1).trim();
-                } else if (line.startsWith("detach.journal.kek.keys.")) {
-                    keys.put(line.substring("detach.journal.kek.keys.".length(), line.indexOf('=')), line.substring(line.indexOf('=') + 1).trim());
-                }
-            }
-            return new KeyRing(current, keys);
+        Properties file = new Properties();
+        try (Reader in = Files.newBufferedReader(root.resolve("journal-service/src/main/resources/application.properties"))) {
+            file.load(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> local = new LinkedHashMap<>();
+        for (String name : file.stringPropertyNames()) {
+            if (!name.startsWith("%")) {
+                plain.put(name, file.getProperty(name));
+            } else if (List.of(name.substring(1, name.indexOf('.')).split(",")).contains("local")) {
+                local.put(name.substring(name.indexOf('.') + 1), file.getProperty(name));
+            }
+        }
+        plain.putAll(local);
+        String prefix = "detach.journal.kek.keys.";
+        Map<String, String> keys = new LinkedHashMap<>();
+        plain.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                keys.put(name.substring(prefix.length()), value.trim());
+            }
+        });
+        return new KeyRing(plain.get("detach.journal.kek.current").trim(), keys);
     }
 
     // ---- content: search with 50 vs 5,000 articles ----------------------------------------------
