@@ -326,8 +326,13 @@ public final class PipelineBench {
         md.append("Kafka's own figures on the same broker:\n\n").append(kafka.markdown()).append('\n');
         Step steady = steps.isEmpty() ? null : steps.get(0);
         if (steady != null) {
-            md.append("Ratios: our p50 ÷ Kafka's end-to-end p50 = **").append(Table.format(steady.latency().millis(50) / kafkaE2eP50))
-                    .append("**, p99 ÷ p99 = **").append(Table.format(steady.latency().millis(99) / kafkaE2eP99))
+            // EndToEndLatency reports whole milliseconds: a p50 of 0 means "under 1 ms", so divide by
+            // its resolution and say the ratio is a lower bound rather than print Infinity
+            boolean belowResolution = kafkaE2eP50 < 1;
+            md.append("Ratios: our p50 ÷ Kafka's end-to-end p50 = **").append(belowResolution ? "≥ " : "")
+                    .append(Table.format(steady.latency().millis(50) / Math.max(kafkaE2eP50, 1)))
+                    .append(belowResolution ? "** (Kafka's p50 is under the tool's 1 ms resolution; 1 ms used)" : "**")
+                    .append(", p99 ÷ p99 = **").append(Table.format(steady.latency().millis(99) / Math.max(kafkaE2eP99, 1)))
                     .append("**; max sustained rate ").append(Table.format(maxSustained)).append(" contacts/s = ")
                     .append(Table.format(maxSustained / producerRecordsPerSecond * 100)).append(" % of the producer tool's records/s")
                     .append(" (which batches, one topic, no database).\n\n");

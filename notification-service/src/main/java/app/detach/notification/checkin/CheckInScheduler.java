@@ -2,10 +2,10 @@ package app.detach.notification.checkin;
 
 import app.detach.notification.delivery.Deliveries;
 import app.detach.notification.delivery.Draft;
+import app.detach.notification.job.DueBatches;
 import app.detach.notification.preference.Preference;
 import app.detach.notification.preference.PreferenceStore;
 import app.detach.notification.rule.Texts;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +44,7 @@ public class CheckInScheduler {
     @Scheduled(every = "${detach.notification.check-in.every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "daily-check-in")
     Uni<Void> tick() {
-        return Panache.withTransaction(this::sendDue)
-                .onFailure().invoke(e -> LOG.warn("daily check-in run failed; retried on the next tick", e))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return DueBatches.drain(LOG, "daily check-in", () -> sendDue().map(n -> n == BATCH));
     }
 
     /** Sends the due check-ins of one batch; returns how many users it handled. */

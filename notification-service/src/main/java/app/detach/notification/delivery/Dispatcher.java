@@ -1,5 +1,6 @@
 package app.detach.notification.delivery;
 
+import app.detach.notification.job.DueBatches;
 import app.detach.notification.live.LiveSignal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -8,9 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /**
  * Signals the live stream for messages whose deferred time (end of quiet hours, next day under the
@@ -21,6 +20,7 @@ import java.util.List;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    static final int BATCH = 500;
 
     private final Clock clock;
     private final LiveSignal live;
@@ -33,35 +33,24 @@ public class Dispatcher {
     @Scheduled(every = "${detach.notification.dispatch.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "dispatch-deferred")
     Uni<Void> tick() {
-        return Panache.withTransaction(this::dispatchDue)
-                .onFailure().invoke(e -> LOG.warn("dispatch of deferred messages failed; retried on the next tick", e))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return DueBatches.drain(LOG, "dispatch of deferred messages", () -> dispatchDue().map(n -> n == BATCH));
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Marks one batch of due messages dispatched and signals them, in two statements whatever the
+     * batch size: quiet hours ending at 07:00 can make a whole fan-out due at once.
+     */
     Uni<Integer> dispatchDue() {
-        Instant now = clock.instant();
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "SELECT CAST(n.id AS text), n.user_id, COALESCE(p.channel_in_app, true) FROM notification n"
-                                        + " LEFT JOIN preference p ON p.user_id = n.user_id"
-                                        + " WHERE n.dispatched_at IS NULL AND n.deliver_at <= :now"
-                                        + " ORDER BY n.deliver_at LIMIT 100 FOR UPDATE OF n SKIP LOCKED", Object[].class)
-                        .setParameter("now", now.atOffset(ZoneOffset.UTC))
-                        .getResultList()
-                        .flatMap(rows -> {
-                            Uni<Void> chain = Uni.createFrom().voidItem();
-                            for (Object[] row : (List<Object[]>) (List<?>) rows) {
-                                String id = (String) row[0];
-                                String user = (String) row[1];
-                                boolean inApp = (Boolean) row[2];
-                                chain = chain.call(() -> s.createNativeQuery(
-                                                "UPDATE notification SET dispatched_at = :now WHERE id = CAST(:id AS uuid)")
-                                        .setParameter("now", now.atOffset(ZoneOffset.UTC)).setParameter("id", id)
-                                        .executeUpdate())
-                                        .call(() -> inApp ? live.signal(id, user) : Uni.createFrom().voidItem());
-                            }
-                            return chain.replaceWith(rows.size());
-                        }));
+                                "UPDATE notification n SET dispatched_at = :now FROM (SELECT id FROM notification"
+                                        + " WHERE dispatched_at IS NULL AND deliver_at <= :now ORDER BY deliver_at LIMIT " + BATCH
+                                        + " FOR UPDATE SKIP LOCKED) due WHERE n.id = due.id RETURNING CAST(n.id AS text), n.user_id,"
+                                        + " COALESCE((SELECT p.channel_in_app FROM preference p WHERE p.user_id = n.user_id), true)",
+                                Object[].class)
+                        .setParameter("now", clock.instant().atOffset(ZoneOffset.UTC))
+                        .getResultList())
+                .flatMap(rows -> live.signalAll(rows.stream().filter(row -> (Boolean) row[2])
+                                .map(row -> new LiveSignal.Ready((String) row[0], (String) row[1])).toList())
+                        .replaceWith(rows.size()));
     }
 }

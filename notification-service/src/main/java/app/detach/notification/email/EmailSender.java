@@ -1,5 +1,6 @@
 package app.detach.notification.email;
 
+import app.detach.notification.job.DueBatches;
 import app.detach.notification.preference.Preferences;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
@@ -30,6 +31,7 @@ public class EmailSender {
 
     private static final Logger LOG = Logger.getLogger(EmailSender.class);
     static final int MAX_ATTEMPTS = 5;
+    static final int BATCH = 20;
 
     private final Clock clock;
     private final ReactiveMailer mailer;
@@ -52,14 +54,14 @@ public class EmailSender {
     @Scheduled(every = "${detach.notification.email.every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "send-email")
     Uni<Void> tick() {
-        return Panache.withTransaction(this::sendDue)
-                .onFailure().invoke(e -> LOG.warn("email run failed; retried on the next tick", e))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        // more batches only while every send works: with the mail server down, a failed row waits
+        // for the next tick instead of spending its attempts within one run
+        return DueBatches.drain(LOG, "email", this::sendDue);
     }
 
+    /** Sends one batch; true when it was full and every send worked (more may be waiting). */
     @SuppressWarnings("unchecked")
-    Uni<Integer> sendDue() {
+    Uni<Boolean> sendDue() {
         Instant now = clock.instant();
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "SELECT CAST(n.id AS text), n.user_id, n.title, n.body, n.link, p.email,"
@@ -67,26 +69,27 @@ public class EmailSender {
                                         + " FROM notification n"
                                         + " LEFT JOIN preference p ON p.user_id = n.user_id"
                                         + " WHERE n.email_status = 'PENDING' AND n.deliver_at <= :now"
-                                        + " ORDER BY n.deliver_at LIMIT 20 FOR UPDATE OF n SKIP LOCKED", Object[].class)
+                                        + " ORDER BY n.deliver_at LIMIT " + BATCH + " FOR UPDATE OF n SKIP LOCKED", Object[].class)
                         .setParameter("now", now.atOffset(ZoneOffset.UTC))
                         .getResultList()
                         .flatMap(rows -> {
-                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            Uni<Boolean> allSent = Uni.createFrom().item(rows.size() == BATCH);
                             for (Object[] row : (List<Object[]>) (List<?>) rows) {
-                                chain = chain.call(() -> sendOne(s, row));
+                                allSent = allSent.flatMap(ok -> sendOne(s, row).map(sent -> ok && sent));
                             }
-                            return chain.replaceWith(rows.size());
+                            return allSent;
                         }));
     }
 
-    private Uni<?> sendOne(org.hibernate.reactive.mutiny.Mutiny.Session s, Object[] row) {
+    /** False when the mail server refused it (the row stays pending for a later tick). */
+    private Uni<Boolean> sendOne(org.hibernate.reactive.mutiny.Mutiny.Session s, Object[] row) {
         String id = (String) row[0];
         String userId = (String) row[1];
         String address = (String) row[5];
         String kind = (String) row[7];
         boolean wanted = Preferences.emailWanted(kind, (Boolean) row[6], (Boolean) row[8], address);
         if (!wanted) {
-            return mark(s, id, "NONE", false); // unsubscribed or erased since the message was written
+            return mark(s, id, "NONE", false).replaceWith(true); // unsubscribed or erased since the message was written
         }
         Mail mail = render(address, userId, kind, (String) row[2], (String) row[3], (String) row[4]);
         return mailer.send(mail)
@@ -95,7 +98,7 @@ public class EmailSender {
                     LOG.warnf("could not email message %s: %s", id, e.getMessage());
                     return Boolean.FALSE;
                 })
-                .flatMap(sent -> sent ? mark(s, id, "SENT", false) : mark(s, id, "PENDING", true));
+                .flatMap(sent -> (sent ? mark(s, id, "SENT", false) : mark(s, id, "PENDING", true)).replaceWith(sent));
     }
 
     Mail render(String address, String userId, String kind, String title, String body, String link) {

@@ -2,11 +2,11 @@ package app.detach.notification.export;
 
 import app.detach.notification.delivery.Deliveries;
 import app.detach.notification.delivery.Draft;
+import app.detach.notification.job.DueBatches;
 import app.detach.notification.preference.Preference;
 import app.detach.notification.preference.PreferenceStore;
 import app.detach.notification.preference.Preferences;
 import app.detach.notification.rule.Texts;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,10 +46,7 @@ public class WeeklyExportScheduler {
     @Scheduled(every = "${detach.notification.weekly-export.every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "weekly-export")
     Uni<Void> tick() {
-        return Panache.withTransaction(this::sendDue)
-                .onFailure().invoke(e -> LOG.warn("weekly export run failed; retried on the next tick", e))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return DueBatches.drain(LOG, "weekly export", () -> sendDue().map(n -> n == BATCH));
     }
 
     /** Writes the due weekly export messages of one batch; returns how many users it handled. */

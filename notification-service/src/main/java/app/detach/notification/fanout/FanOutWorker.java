@@ -1,11 +1,11 @@
 package app.detach.notification.fanout;
 
+import app.detach.notification.job.DueBatches;
 import app.detach.notification.preference.PreferenceStore;
 import app.detach.notification.preference.Preferences;
 import app.detach.notification.rule.Rules;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Delivers fan-out jobs in chunks of recipients, one transaction per chunk: claim the oldest
@@ -57,12 +59,8 @@ public class FanOutWorker {
     @Scheduled(every = "${detach.notification.fan-out.every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "fan-out")
     Uni<Void> tick() {
-        return Multi.createBy().repeating().uni(() -> Panache.withTransaction(this::deliverNextChunk))
-                .whilst(worked -> worked)
-                .collect().last()
-                .onFailure().invoke(e -> LOG.warn("fan-out chunk failed; it is retried from its cursor on the next tick", e))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        // a failed chunk is retried from the job's cursor on the next tick
+        return DueBatches.drain(LOG, "fan-out", this::deliverNextChunk);
     }
 
     /** Delivers one chunk of one job; false when there was no job to work on. */
@@ -75,18 +73,15 @@ public class FanOutWorker {
 
     private Uni<Void> deliverChunk(Mutiny.Session s, Job job) {
         // the chunk's preferences and day settings in two queries, not two per user
+        // the chunk's preferences and day settings in two queries, its messages in a few more
         return recipients(s, job).flatMap(users -> preferences.of(users).flatMap(all -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String user : users) {
-                Preferences prefs = all.get(user);
-                if (prefs == null) {
-                    continue; // unreadable time zone (logged): it must not block everyone else
-                }
-                chain = chain.call(() -> job.newGuides()
-                        ? rules.newGuides(user, prefs, job.title(), job.slug())
-                        : rules.broadcast(user, prefs, job.id(), job.title(), job.body(), job.link()));
-            }
-            return chain.chain(() -> advance(s, job, users));
+            // a user whose stored zone is unreadable (logged) has no entry: it must not block everyone else
+            Map<String, Preferences> reachable = new LinkedHashMap<>();
+            users.stream().filter(all::containsKey).forEach(u -> reachable.put(u, all.get(u)));
+            Uni<Void> delivered = job.newGuides()
+                    ? rules.newGuides(reachable, job.title(), job.slug())
+                    : rules.broadcast(reachable, job.id(), job.title(), job.body(), job.link());
+            return delivered.chain(() -> advance(s, job, users));
         }));
     }
 

@@ -6,6 +6,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Tells every replica that a message is ready for live delivery: a PostgreSQL NOTIFY on
  * {@link #CHANNEL} carrying only {@code {"id","userId"}} (far below NOTIFY's 8000-byte limit; the
@@ -32,6 +35,38 @@ public class LiveSignal {
                         .setParameter("payload", payload)
                         .getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /** A message ready for live delivery: what a signal names. */
+    public record Ready(String id, String userId) {
+
+        public static Ready of(Notification n) {
+            return new Ready(n.id.toString(), n.userId);
+        }
+    }
+
+    /**
+     * The signals of many messages (a fan-out chunk, a batch of deferred ones) in one statement:
+     * the payloads travel as one JSON array parameter and PostgreSQL sends one NOTIFY per element.
+     */
+    public Uni<Void> signalAll(List<Ready> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String payloads = messages.stream().map(m -> jsonString(payload(m.id(), m.userId())))
+                .collect(Collectors.joining(",", "[", "]"));
+        // bound as text, then cast: a String bound where PostgreSQL expects json is sent as a JSON string
+        return Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("SELECT count(pg_notify(:channel, p)) FROM json_array_elements_text(CAST(CAST(:payloads AS text) AS json)) p")
+                        .setParameter("channel", CHANNEL)
+                        .setParameter("payloads", payloads)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** A payload as a JSON string literal (it is itself JSON: quotes and backslashes escaped once more). */
+    private static String jsonString(String s) {
+        return "\"" + escape(s) + "\"";
     }
 
     static String payload(String id, String userId) {

@@ -14,7 +14,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 /**
  * From streak and content events (and admin broadcasts) to messages. Each method runs in the
@@ -69,21 +72,22 @@ public class Rules {
 
     /**
      * One digest per opted-in user and the user's day: the first article makes the message, later
-     * ones the same day are added to it.
+     * ones the same day are added to it. {@code users}: one fan-out chunk, with their preferences.
      */
-    public Uni<Void> newGuides(String userId, Preferences prefs, String title, String slug) {
+    public Uni<Void> newGuides(Map<String, Preferences> users, String title, String slug) {
         String line = "\n• " + title;
-        LocalDate today = prefs.days().dayOf(clock.instant());
-        Draft draft = new Draft(userId, "new-guides", Texts.NEW_GUIDES_TITLE, Texts.NEW_GUIDES_INTRO + line,
-                Texts.GUIDES_LINK + "/" + slug, "new-guides:" + today, true);
-        return deliveries.deliverOrMerge(draft, prefs, existing -> merge(existing, line)).replaceWithVoid();
+        Instant now = clock.instant();
+        List<Draft> drafts = users.entrySet().stream().map(u -> new Draft(u.getKey(), "new-guides", Texts.NEW_GUIDES_TITLE,
+                Texts.NEW_GUIDES_INTRO + line, Texts.GUIDES_LINK + "/" + slug,
+                "new-guides:" + u.getValue().days().dayOf(now), true)).toList();
+        return deliveries.deliverAll(drafts, users, existing -> merge(existing, line));
     }
 
     /** One copy of an admin broadcast per user (the broadcast id is the source key). */
-    public Uni<Void> broadcast(String userId, Preferences prefs, String broadcastId, String title, String body,
-            String link) {
-        return deliveries.deliver(new Draft(userId, "broadcast", title, body, link, "broadcast:" + broadcastId, true),
-                prefs).replaceWithVoid();
+    public Uni<Void> broadcast(Map<String, Preferences> users, String broadcastId, String title, String body, String link) {
+        List<Draft> drafts = users.keySet().stream()
+                .map(user -> new Draft(user, "broadcast", title, body, link, "broadcast:" + broadcastId, true)).toList();
+        return deliveries.deliverAll(drafts, users, null);
     }
 
     private static Notification merge(Notification digest, String line) {

@@ -8,11 +8,19 @@ import app.detach.events.content.ArticlePublished;
 import app.detach.notification.Api;
 import app.detach.notification.Events;
 import app.detach.notification.FanOuts;
+import app.detach.notification.TestClock;
+import app.detach.notification.live.LiveSignal;
 import app.detach.testing.KafkaEvents;
 import app.detach.testing.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.Statement;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +42,64 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class FanOutTest {
 
+    @Inject
+    TestClock clock;
+
     @AfterEach
     void noJobLeftForTheNextTest() {
         FanOuts.awaitAllFinished();
+        clock.reset();
+    }
+
+    /**
+     * A chunk is delivered in a few statements for all its users together, yet each user keeps
+     * their own rules: quiet hours defer the digest to their end, a day already at the daily cap
+     * moves it to the next day, anyone else gets it now, and only that one is signalled live
+     * (PostgreSQL NOTIFY, heard here on a plain JDBC connection).
+     */
+    @Test
+    void eachUserInAChunkKeepsTheirQuietHoursAndDailyCap() throws Exception {
+        Instant now = Instant.parse("2026-05-20T09:00:00Z"); // 11:00 in Berlin (UTC+2)
+        clock.set(now);
+        String prefix = "fq-" + UUID.randomUUID() + "-";
+        String quiet = prefix + "a-quiet";
+        String full = prefix + "b-full";
+        String free = prefix + "c-free";
+        Api.putPreferences(quiet, Api.preferences("Europe/Berlin", "{\"start\":\"10:00\",\"end\":\"13:00\"}", false, "20:00", true));
+        Api.putPreferences(full, Api.preferences("Europe/Berlin", null, false, "20:00", true));
+        Api.putPreferences(free, Api.preferences("Europe/Berlin", null, false, "20:00", true));
+        for (int day : new int[] {1, 3, 7, 14, 21}) { // five routine messages: the cap for today
+            Events.publish(Events.milestone(full, day));
+        }
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("SELECT count(*) FROM notification WHERE user_id = ?", full) == 5);
+
+        try (Connection listener = TestDatabase.connect(); Statement listen = listener.createStatement()) {
+            listen.execute("LISTEN " + LiveSignal.CHANNEL);
+            String title = "Guide " + UUID.randomUUID();
+            FanOuts.awaitFinished(Events.publish(article(title)));
+
+            assertEquals(Instant.parse("2026-05-20T11:00:00Z"), digestDeliverAt(quiet), "13:00 in Berlin, when quiet hours end");
+            assertEquals(Instant.parse("2026-05-20T22:00:00Z"), digestDeliverAt(full), "midnight in Berlin: tomorrow");
+            assertEquals(now, digestDeliverAt(free));
+
+            List<String> heard = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                PGNotification[] got = listener.unwrap(PGConnection.class).getNotifications(100);
+                for (PGNotification n : got == null ? new PGNotification[0] : got) {
+                    heard.add(n.getParameter());
+                }
+                return heard.stream().anyMatch(p -> p.contains(free));
+            });
+            assertTrue(heard.stream().noneMatch(p -> p.contains(quiet) || p.contains(full)), heard.toString());
+        }
+    }
+
+    private static Instant digestDeliverAt(String user) {
+        List<String> at = FanOuts.column("SELECT to_char(deliver_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                + " FROM notification WHERE user_id = ? AND kind = 'new-guides'", user);
+        assertEquals(1, at.size(), user + ": one digest");
+        return Instant.parse(at.get(0));
     }
 
     @Test

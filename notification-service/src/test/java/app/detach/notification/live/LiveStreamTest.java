@@ -1,6 +1,8 @@
 package app.detach.notification.live;
 
+import app.detach.notification.Api;
 import app.detach.notification.Events;
+import app.detach.notification.TestClock;
 import app.detach.notification.inbox.NotificationView;
 import app.detach.testing.TestDatabase;
 import app.detach.testing.TestTokens;
@@ -17,6 +19,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +48,9 @@ class LiveStreamTest {
     @Inject
     Vertx vertx;
 
+    @Inject
+    TestClock clock;
+
     @Test
     void refusesAnonymousStreams() {
         given().get("/api/notifications/stream").then().statusCode(401);
@@ -69,6 +75,41 @@ class LiveStreamTest {
             bobStream.awaitLine("Day one, done");
             assertEquals(0, bobStream.count("Three days"), bobStream.lines::toString);
             assertEquals(1, aliceStream.count("event:notification"));
+        }
+    }
+
+    /**
+     * A message deferred by quiet hours is signalled by the dispatcher when they end (a batch of
+     * due rows marked and signalled in two statements), and reaches the open stream then, not before.
+     */
+    @Test
+    void aMessageDeferredByQuietHoursArrivesLiveWhenTheyEnd() throws Exception {
+        String user = "live-q-" + UUID.randomUUID();
+        clock.set(Instant.parse("2026-01-14T22:30:00Z")); // 23:30 in Paris, quiet 22:00-07:00
+        try (SseClient userStream = new SseClient(stream, TestTokens.user(user))) {
+            Api.putPreferences(user, Api.preferences("Europe/Paris", "{\"start\":\"22:00\",\"end\":\"07:00\"}", false, "20:00", false));
+            userStream.awaitLine("event:ready");
+            Events.publish(Events.milestone(user, 3));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> undispatched(user) == 1);
+            assertEquals(0, userStream.count("event:notification"), "quiet hours: nothing live yet");
+
+            clock.set(Instant.parse("2026-01-15T06:00:00Z")); // 07:00 in Paris
+            userStream.awaitLine("Three days of choosing yourself");
+            assertEquals(1, userStream.count("event:notification"));
+            assertEquals(0, undispatched(user));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private static long undispatched(String user) throws Exception {
+        try (Connection c = TestDatabase.connect(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM notification WHERE user_id = ? AND dispatched_at IS NULL")) {
+            s.setString(1, user);
+            try (var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
         }
     }
 
