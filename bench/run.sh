@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark against a freshly started local stack (the launcher's code, data in
 # bench/target/stack-data) and writes bench/results/*.csv, *.png and BENCHMARKS.md.
-# About 20 minutes. The stack uses the fixed ports of ./run.sh: stop ./run.sh first.
+# About 9 minutes on the idle 2-core machine (at most ~20). The stack uses the fixed ports of ./run.sh: stop ./run.sh first.
 #   ./bench/run.sh                 build what is needed, then run everything
 #   ./bench/run.sh --skip-build    reuse the last build
 #   ./bench/run.sh --quick         short windows and small sizes (a smoke run; writes under bench/target)
