@@ -1,10 +1,10 @@
 package app.detach.notification.live;
 
+import app.detach.outbox.PgListener;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LiveWiring {
 
-    private NotifyListener listener;
+    private PgListener listener;
 
     @Produces
     @Singleton
@@ -27,7 +27,7 @@ public class LiveWiring {
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
-        listener = new NotifyListener(vertx, connectOptions(url, user, password), hub::onSignal);
+        listener = new PgListener(vertx, PgListener.connectOptions(url, user, password), LiveSignal.CHANNEL, hub::onSignal);
         listener.start();
     }
 
@@ -35,11 +35,5 @@ public class LiveWiring {
         if (listener != null) {
             listener.stop();
         }
-    }
-
-    /** The datasource's reactive URL ({@code postgresql://host:port/db}) as connect options. */
-    public static PgConnectOptions connectOptions(String url, String user, String password) {
-        String uri = url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url;
-        return PgConnectOptions.fromUri(uri).setUser(user).setPassword(password);
     }
 }

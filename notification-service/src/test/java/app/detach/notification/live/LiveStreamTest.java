@@ -2,6 +2,7 @@ package app.detach.notification.live;
 
 import app.detach.notification.Api;
 import app.detach.notification.Events;
+import app.detach.outbox.PgListener;
 import app.detach.notification.TestClock;
 import app.detach.notification.inbox.NotificationView;
 import app.detach.testing.TestDatabase;
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The live stream. "Two replicas" is tested with an honest equivalent: a second, independent
- * {@link LiveHub} with its own {@link NotifyListener} (its own LISTEN connection) in the test,
+ * {@link LiveHub} with its own {@link PgListener} (its own LISTEN connection) in the test,
  * next to the application's; a message written by one side reaches a user connected to the other.
  */
 @QuarkusTest
@@ -117,9 +118,9 @@ class LiveStreamTest {
     void aMessageWrittenByThisReplicaReachesAUserConnectedToAnotherReplica() {
         String user = "live-r2-" + UUID.randomUUID();
         LiveHub secondReplica = new LiveHub(pool);
-        NotifyListener secondListener = new NotifyListener(vertx, LiveWiring.connectOptions(
+        PgListener secondListener = new PgListener(vertx, PgListener.connectOptions(
                 config("quarkus.datasource.reactive.url"), config("quarkus.datasource.username"),
-                config("quarkus.datasource.password")), secondReplica::onSignal);
+                config("quarkus.datasource.password")), LiveSignal.CHANNEL, secondReplica::onSignal);
         secondListener.start();
         List<NotificationView> received = new CopyOnWriteArrayList<>();
         var subscription = secondReplica.stream(user).subscribe().with(received::add);

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.Priority;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -35,7 +37,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Publishes pending outbox rows to Kafka, in insertion order, and marks them sent.
  * <p>
- * Every {@code detach.outbox.poll-interval} one instance - the one holding the PostgreSQL advisory
+ * When a transaction that wrote outbox rows commits (the table's trigger NOTIFYs
+ * {@value #WAKE_CHANNEL}, heard over a {@link PgListener}), and at the latest every
+ * {@code detach.outbox.poll-interval}, one instance - the one holding the PostgreSQL advisory
  * lock {@link #LOCK_ID} - takes up to {@code detach.outbox.batch-size} pending rows and sends them
  * in order through the {@value #CHANNEL} channel (CloudEvents binary mode), all at once, then waits
  * for the broker's acks ({@code acks=all}) and marks the rows before the first failure sent. The
@@ -52,6 +56,8 @@ public class OutboxRelay {
 
     /** The outgoing channel; its connector settings ship in this jar's microprofile-config.properties. */
     public static final String CHANNEL = "detach-outbox";
+    /** The channel the outbox table's insert trigger NOTIFYs on commit (migration V0_4). */
+    public static final String WAKE_CHANNEL = "detach_outbox";
     /** Key of the advisory lock that makes one replica the relay ({@code "outbox"} in ASCII). */
     public static final long LOCK_ID = 0x6f7574626f78L;
 
@@ -63,12 +69,21 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Vertx vertx;
     private final AtomicLong pending = new AtomicLong();
+    private final PgListener wakeUps;
+    /** A run is in progress (its end schedules the next). */
+    private final AtomicBoolean inRun = new AtomicBoolean();
+    /** A wake-up came during a run: the next run starts at once. */
+    private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private volatile boolean running;
     private volatile long timerId = -1;
 
     OutboxRelay(Pool pool, @Channel(CHANNEL) MutinyEmitter<String> emitter, OutboxConfig config,
-            MeterRegistry registry, Vertx vertx) {
+            MeterRegistry registry, Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.pool = pool;
+        this.wakeUps = new PgListener(vertx, PgListener.connectOptions(url, user, password), WAKE_CHANNEL, ignored -> wake());
         this.vertx = vertx;
         this.emitter = emitter;
         this.config = config;
@@ -82,6 +97,9 @@ public class OutboxRelay {
         // after SmallRye Reactive Messaging has connected the emitter (it starts at LIBRARY_BEFORE)
         if (config.relayEnabled()) {
             running = true;
+            // a hint only: without the LISTEN connection the relay still polls (it reconnects by itself)
+            wakeUps.connect().subscribe().with(ignored -> { },
+                    e -> LOG.warnf("outbox relay cannot LISTEN on %s (%s): polling only", WAKE_CHANNEL, e.toString()));
             scheduleNext(config.pollInterval());
         }
     }
@@ -89,26 +107,53 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) {
         running = false;
         vertx.cancelTimer(timerId);
+        wakeUps.stop();
+    }
+
+    /**
+     * A transaction that wrote outbox rows has committed: run now rather than at the next poll. If a
+     * run is in progress, the next one starts as soon as it ends; if the timer has just fired, that
+     * run sees the rows (the NOTIFY comes after the commit).
+     */
+    void wake() {
+        if (!running) {
+            return;
+        }
+        if (inRun.get()) {
+            wakeAgain.set(true);
+        } else if (vertx.cancelTimer(timerId)) {
+            scheduleNext(Duration.ZERO);
+        }
     }
 
     /**
      * The loop: a Vert.x timer, not {@code @Scheduled} - Quarkus' scheduler checks its triggers once
      * a second, too coarse for a sub-second poll interval. Runs never overlap (the next one is
-     * scheduled when the previous one ends), and a full batch is followed at once by the next.
+     * scheduled when the previous one ends); a full batch, or a wake-up during the run, is followed
+     * at once by the next.
      */
     private void scheduleNext(Duration delay) {
         if (!running) {
             return;
         }
-        timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> relay()
-                .onFailure().invoke(e -> {
-                    if (running) {
-                        LOG.warnf("outbox relay run failed: %s", e.toString());
-                    }
-                })
-                .onFailure().recoverWithItem(0)
-                .subscribe().with(published -> scheduleNext(
-                        published >= config.batchSize() ? Duration.ZERO : config.pollInterval())));
+        timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> {
+            inRun.set(true);
+            relay()
+                    .onFailure().invoke(e -> {
+                        if (running) {
+                            LOG.warnf("outbox relay run failed: %s", e.toString());
+                        }
+                    })
+                    .onFailure().recoverWithItem(0)
+                    .subscribe().with(published -> {
+                        boolean now = wakeAgain.getAndSet(false) || published >= config.batchSize();
+                        scheduleNext(now ? Duration.ZERO : config.pollInterval());
+                        inRun.set(false);
+                        if (wakeAgain.getAndSet(false)) {
+                            wake(); // came between the two lines above
+                        }
+                    });
+        });
     }
 
     /**
