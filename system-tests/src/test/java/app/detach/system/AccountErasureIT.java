@@ -26,6 +26,7 @@ import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +112,18 @@ class AccountErasureIT {
             // the id alone stays, so that events about the user arriving later are skipped
             assertEquals(1, count(db, "SELECT count(*) FROM erased_user WHERE user_id = ?", userId), db + ": erased_user");
         }
+        // the access token issued before the erasure has not expired yet (5 minutes): the services
+        // refuse it, so neither a write nor a read that records something brings a row back
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("body", "written after the erasure", "mood", 5, "urge", 5))
+                .post(gw + "/api/journal/entries").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", containsString("invalid_token"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("intensity", 4))
+                .post(gw + "/api/streak/urges").then().statusCode(401);
+        given().auth().oauth2(token).get(gw + "/api/content/today").then().statusCode(401);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("timeZone", "UTC"))
+                .put(gw + "/api/notifications/preferences").then().statusCode(401);
+        assertEquals(Map.of(), rowsNaming(userId), "rows naming the user after writes with the old token");
         System.out.println("erasure: rows naming the user before " + before + ", after none; outbox rows kept: " + outbox);
         Report.row("Attackers", "account erasure: rows naming the user (SQL over every text column of "
                         + DATABASES.size() + " databases, outbox and erased-user ids excepted), journal data key, Keycloak account",

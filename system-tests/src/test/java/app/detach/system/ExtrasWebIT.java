@@ -72,7 +72,9 @@ class ExtrasWebIT {
         web.screenshot(page, "82-contact-purpose");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Continue")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, log it")).click();
-        page.getByText(Pattern.compile("Your count keeps going")).waitFor();
+        // anchored: the urge button's hint ("You let it pass. Your count keeps going ...") matches the
+        // unanchored words too, and two matches fail Playwright's strict mode
+        page.getByText(Pattern.compile("^Logged\\. Your count keeps going")).waitFor();
         web.screenshot(page, "83-limited-contact");
         web.assertNoUnexpectedConsoleErrors();
     }

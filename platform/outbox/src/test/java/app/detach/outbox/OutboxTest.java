@@ -175,7 +175,7 @@ class OutboxTest {
     private static String logUrge(String userId, int intensity) {
         String urgeId = given().queryParam("userId", userId).queryParam("intensity", intensity)
                 .post("/test/urges")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(200).extract().as(String.class);
         assertTrue(urgeId.length() > 0);
         return urgeId;
     }

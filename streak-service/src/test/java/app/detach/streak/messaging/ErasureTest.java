@@ -93,7 +93,10 @@ class ErasureTest {
         ReceivedEvent erased = events.await(Topics.ACCOUNT, user, EventType.DATA_ERASED.type());
         assertEquals("streak-service", erased.data().get("service").asText());
         assertEquals(0, rowsOf(user));
-        Api.get(user, "/api/streak").statusCode(404);
+        // the erased account's token, still within its lifetime, is refused (ErasedAccountFilter)
+        Api.get(user, "/api/streak").statusCode(401);
+        Api.post(user, "/api/streak/urges", java.util.Map.of("intensity", 3)).statusCode(401);
+        assertEquals(0, rowsOf(user));
         Api.get(bystander, "/api/streak").statusCode(200).body("urgesResisted", equalTo(1));
         events.assertExactly(Topics.ACCOUNT, KafkaEvents.keyAndType(user, EventType.DATA_ERASED.type()), 1,
                 Duration.ofSeconds(1));
