@@ -128,7 +128,8 @@ class AccountErasureIT {
         Report.row("Attackers", "account erasure: rows naming the user (SQL over every text column of "
                         + DATABASES.size() + " databases, outbox and erased-user ids excepted), journal data key, Keycloak account",
                 before.values().stream().mapToInt(Integer::intValue).sum() + " rows before → 0 after; data key gone; account gone"
-                        + " (" + outbox + " sent outbox rows keyed by the user id, ids and numbers only, purged after the outbox retention)");
+                        + " (" + outbox + " sent outbox rows keyed by the user id, ids and numbers only, purged after the outbox retention);"
+                        + " the unexpired token of the erased account: 401 invalid_token from all four services, 0 rows after");
     }
 
     private static final List<String> DATABASES = List.of("journal", "streak", "content", "notification");
