@@ -28,6 +28,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,7 +87,7 @@ class ErasureConsumerTest {
         JournalApi.as(userId).post(JournalApi.entry("after the erasure", 5, 5)).statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("invalid_token"))
-                .body("status", org.hamcrest.Matchers.equalTo(401))
+                .body("status", equalTo(401))
                 .body("detail", containsString("deleted"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reasons", List.of("again")))
                 .put("/api/journal/reasons").then().statusCode(401);

@@ -3,7 +3,6 @@ package app.detach.outbox;
 import java.security.Principal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -11,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import app.detach.rest.Problem;
+import app.detach.rest.ProblemMappers;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -54,10 +54,8 @@ public class ErasedAccountFilter {
 
     static Response revoked(String path) {
         Problem problem = Problem.of(401, "Unauthorized",
-                "This account was deleted, with all of its data. Its sign-in no longer works.").withInstance(path);
-        return Response.status(401).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.WWW_AUTHENTICATE,
-                        "Bearer error=\"invalid_token\", error_description=\"the account was erased\"")
-                .build();
+                "This account was deleted, with all of its data. Its sign-in no longer works.");
+        return ProblemMappers.unauthorized(problem, path,
+                "Bearer error=\"invalid_token\", error_description=\"the account was erased\"");
     }
 }

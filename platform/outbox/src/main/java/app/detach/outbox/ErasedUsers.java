@@ -14,8 +14,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * when {@code erasure-requested} arrives, but events travel on several topics: an entry recorded
  * just before the erasure can reach a consumer after it and would bring a projection row back. So
  * the erasure remembers the id in its transaction, and consumers skip later events about that user
- * ({@link ConsumerTransactions#consume} does it for every consumer). The same table refuses the
- * writes of an erased user's access token that is still valid ({@link ErasedAccountFilter}).
+ * ({@link ConsumerTransactions#consume} does it for every consumer). The same table makes the
+ * services refuse an erased user's access token that has not expired yet ({@link ErasedAccountFilter}).
  */
 @ApplicationScoped
 public class ErasedUsers {

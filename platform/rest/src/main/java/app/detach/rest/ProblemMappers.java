@@ -146,7 +146,17 @@ public class ProblemMappers {
 
     private static Response signInRequired(UriInfo uri) {
         Problem problem = Problem.of(401, "Unauthorized", "Sign in (or send a valid bearer token) to use this API.");
-        return Response.fromResponse(respond(problem, uri)).header("WWW-Authenticate", "Bearer").build();
+        return unauthorized(problem, uri == null ? null : uri.getPath(), "Bearer");
+    }
+
+    /**
+     * The one shape of a 401: the problem+json body and the {@code WWW-Authenticate} challenge
+     * (RFC 6750), e.g. {@code Bearer} or {@code Bearer error="invalid_token", ...}.
+     */
+    public static Response unauthorized(Problem problem, String path, String challenge) {
+        Problem withInstance = path == null ? problem : problem.withInstance(path);
+        return Response.status(401).type(Problem.MEDIA_TYPE).entity(withInstance)
+                .header("WWW-Authenticate", challenge).build();
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

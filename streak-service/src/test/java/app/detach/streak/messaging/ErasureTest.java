@@ -95,7 +95,7 @@ class ErasureTest {
         assertEquals(0, rowsOf(user));
         // the erased account's token, still within its lifetime, is refused (ErasedAccountFilter)
         Api.get(user, "/api/streak").statusCode(401);
-        Api.post(user, "/api/streak/urges", java.util.Map.of("intensity", 3)).statusCode(401);
+        Api.post(user, "/api/streak/urges", Map.of("intensity", 3)).statusCode(401);
         assertEquals(0, rowsOf(user));
         Api.get(bystander, "/api/streak").statusCode(200).body("urgesResisted", equalTo(1));
         events.assertExactly(Topics.ACCOUNT, KafkaEvents.keyAndType(user, EventType.DATA_ERASED.type()), 1,
